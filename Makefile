@@ -1,0 +1,71 @@
+# PERF_EVENT_IOC_SET_DRV_CONFIG: the patch series in patches/ and the harness
+# that builds, boots and tests it.  "make help" lists the targets.
+
+ARCH ?= x86_64
+# The kernel's make and kunit.py must not inherit our ARCH or MAKEFLAGS.
+RUN := env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u ARCH bash scripts
+
+.PHONY: all demo check tree export deps build kunit bisect checkpatch \
+	selfcheck help clean distclean
+
+ifeq ($(ARCH),arm64)
+all: deps tree
+	$(RUN)/build.sh arm64 arm64 defconfig arm64-coresight.config
+else
+all: deps tree build demo
+endif
+
+help:
+	@echo 'make               build the patched x86_64 kernel, boot it in QEMU, run the demo'
+	@echo 'make ARCH=arm64    build the patched arm64 kernel with CoreSight, for real boards'
+	@echo 'make check         run every test; ends with "N passed, N failed"'
+	@echo 'make check STAGES="kunit-x86_64 demo"'
+	@echo '                   run some stages only: selfcheck checkpatch bisect'
+	@echo '                   kunit-x86_64 kunit-arm64 build demo'
+	@echo 'make tree          apply patches/ as commits in build/linux (FORCE=1: discard'
+	@echo '                   commits there that were not exported)'
+	@echo 'make export        regenerate patches/ from the commits in build/linux'
+	@echo 'make deps          install what is missing (apt-get, as root)'
+	@echo 'make build         build the x86_64 QEMU kernel in build/x86_64'
+	@echo 'make demo          boot build/x86_64 and run the demo in the guest'
+	@echo 'make kunit         the KUnit suite in QEMU for $$ARCH (x86_64 or arm64)'
+	@echo 'make bisect        build each patch for x86_64 and arm64, check warnings'
+	@echo 'make checkpatch    scripts/checkpatch.pl --strict on every patch'
+	@echo 'make clean         remove build outputs, keep build/linux'
+	@echo 'make distclean     remove build/'
+
+check:
+	$(RUN)/check.sh $(STAGES)
+
+deps:
+	$(RUN)/deps.sh
+
+tree: deps
+	$(RUN)/tree.sh
+
+export:
+	$(RUN)/export.sh
+
+build: tree
+	$(RUN)/build.sh x86_64 x86_64 allnoconfig qemu-x86_64.config
+
+demo:
+	$(RUN)/demo.sh
+
+kunit: tree
+	$(RUN)/kunit.sh $(ARCH)
+
+bisect: tree
+	$(RUN)/bisect.sh
+
+checkpatch: tree
+	$(RUN)/checkpatch.sh
+
+selfcheck: tree
+	$(RUN)/selfcheck.sh
+
+clean:
+	find build -mindepth 1 -maxdepth 1 ! -name linux -exec rm -rf {} +
+
+distclean:
+	rm -rf build

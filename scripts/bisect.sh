@@ -1,0 +1,49 @@
+#!/bin/bash
+# bisect.sh : build every patch of the series on its own, for x86_64 (the
+# QEMU config) and arm64 (a minimal config with CoreSight), and check that
+# no patch adds a W=1, sparse or kernel-doc warning to the files it touches.
+# Prints one "ok"/"not ok" line per check; restores build/linux's HEAD.
+set -uo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+tree=$top/build/linux
+head=$(git -C "$tree" symbolic-ref -q --short HEAD || git -C "$tree" rev-parse HEAD)
+trap 'git -C "$tree" checkout -q "$head"' EXIT
+log=$top/build/bisect.log
+: > "$log"
+
+files=$(git -C "$tree" diff --name-only base HEAD -- '*.c' '*.h')
+n=$(git -C "$tree" rev-list --count base..HEAD)
+git -C "$tree" checkout -q base
+make -s -C "$tree" O="$top/build/x86_64" ARCH=x86_64 CC="ccache gcc" prepare >>"$log" 2>&1
+bash "$top/scripts/warnings.sh" "$top/build/x86_64" $files > "$top/build/warnings-base.txt"
+
+i=0
+fail=0
+for c in $(git -C "$tree" rev-list --reverse base.."$head"); do
+	i=$((i + 1))
+	subj=$(git -C "$tree" log -1 --format=%s "$c")
+	git -C "$tree" checkout -q "$c"
+	for arch in x86_64 arm64; do
+		if [ $arch = x86_64 ]; then
+			set -- x86_64 x86_64 allnoconfig qemu-x86_64.config
+		else
+			set -- arm64-min arm64 allnoconfig arm64-min.config
+		fi
+		if bash "$top/scripts/build.sh" "$@" >>"$log" 2>&1; then
+			echo "ok [$i/$n] builds on $arch: $subj"
+		else
+			echo "not ok [$i/$n] builds on $arch: $subj (see build/bisect.log)"
+			fail=1
+		fi
+	done
+	bash "$top/scripts/warnings.sh" "$top/build/x86_64" $files > "$top/build/warnings.txt"
+	new=$(LC_ALL=C comm -13 "$top/build/warnings-base.txt" "$top/build/warnings.txt")
+	if [ -z "$new" ]; then
+		echo "ok [$i/$n] adds no W=1/sparse/kernel-doc warning: $subj"
+	else
+		echo "not ok [$i/$n] adds W=1/sparse/kernel-doc warnings: $subj"
+		echo "$new" | sed 's/^/#   /'
+		fail=1
+	fi
+done
+exit $fail

@@ -1,0 +1,47 @@
+#!/bin/bash
+# build.sh NAME ARCH BASE FRAGMENT... : configure build/NAME from the
+# BASE target (allnoconfig, defconfig) and the fragments in configs/, then
+# build the kernel and its modules there, with ccache.  Incremental.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+name=$1 arch=$2 base=$3
+shift 3
+out=$top/build/$name
+src=$top/build/linux
+
+case $arch in
+x86_64)	cross= image=arch/x86/boot/bzImage ;;
+arm64)	cross=aarch64-linux-gnu- image=arch/arm64/boot/Image ;;
+*)	echo "build: unknown ARCH $arch" >&2; exit 1 ;;
+esac
+mk() { make -s -C "$src" O="$out" ARCH="$arch" CROSS_COMPILE="$cross" \
+	CC="ccache ${cross}gcc" -j"$(nproc)" "$@"; }
+
+mkdir -p "$out"
+frags=()
+for f in "$@"; do frags+=("$top/configs/$f"); done
+# Reconfigure only when a fragment or the tree's Kconfig changed.
+stamp=$(cat "${frags[@]}" | sha1sum | cut -c1-40)-$base-$(git -C "$src" rev-parse HEAD)
+if [ "$(cat "$out/.harness-config" 2>/dev/null)" != "$stamp" ]; then
+	if [ "$base" = allnoconfig ]; then
+		(cd "$src" && ARCH=$arch CROSS_COMPILE=$cross scripts/kconfig/merge_config.sh \
+			-n -O "$out" "${frags[@]}" >"$out/merge_config.log")
+	else
+		mk "$base" >/dev/null
+		(cd "$src" && ARCH=$arch CROSS_COMPILE=$cross scripts/kconfig/merge_config.sh \
+			-m -O "$out" "$out/.config" "${frags[@]}" >"$out/merge_config.log")
+		mk olddefconfig >/dev/null
+	fi
+	grep -A1 '^Value requested' "$out/merge_config.log" | grep -v '^--' |
+		sed 's/^/build: /' || true
+	echo "$stamp" > "$out/.harness-config"
+fi
+
+echo "build: $name ($arch) in build/$name"
+mk all
+if grep -q '^CONFIG_MODULES=y' "$out/.config"; then
+	rm -rf "$out/modules"
+	mk INSTALL_MOD_PATH="$out/modules" modules_install >/dev/null
+fi
+mk INSTALL_HDR_PATH="$out/usr" headers_install >/dev/null
+echo "build: $out/$image"

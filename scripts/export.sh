@@ -1,0 +1,35 @@
+#!/bin/bash
+# export.sh [DIR] : regenerate patches/ (or write DIR) from the commits
+# base..HEAD of build/linux with git format-patch.  Deterministic: zero commit ids, the cover letter dated
+# like the last patch, its text from patches/cover-letter.txt (first paragraph
+# is the subject), shortlog and diffstat refreshed by git.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+tree=$top/build/linux
+dest=${1:-$top/patches}
+cd "$tree"
+
+if ! git diff --quiet HEAD; then
+	echo "export: build/linux has uncommitted changes; commit them first" >&2
+	exit 1
+fi
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+if [ "$(git rev-list --count base..HEAD)" -gt 0 ]; then
+	git config "branch.$(git symbolic-ref --short HEAD).description" \
+		"$(cat "$top/patches/cover-letter.txt")"
+	GIT_COMMITTER_DATE=$(git log -1 --format=%aD) \
+		git format-patch -q --zero-commit --cover-letter \
+		--cover-from-description=subject \
+		-o "$out" base..HEAD
+fi
+
+mkdir -p "$dest"
+rm -f "$dest"/*.patch
+(cd "$out" && ls) > "$dest/series"
+cp "$out"/* "$dest/" 2>/dev/null || true
+[ "$dest" != "$top/patches" ] && exit 0
+id=$(cd "$dest" && sed '/^#/d' series | xargs -r cat | sha1sum | cut -c1-40)
+git config harness.applied "$id $(git rev-parse HEAD)"
+echo "export: $(grep -vc cover-letter "$dest/series" || true) patches in patches/"

@@ -1,0 +1,18 @@
+#!/bin/bash
+# initramfs.sh OUT.cpio BUILD RUN [FILE...] : a busybox initramfs with the
+# modules of BUILD (a build/ directory), guest/init as /init, RUN as
+# /guest/run and the FILEs in /guest.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+out=$1 build=$2 run=$3
+shift 3
+
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+mkdir -p "$root"/{bin,guest,lib}
+cp /bin/busybox "$root/bin/busybox"
+install -m 755 "$top/guest/init" "$root/init"
+install -m 755 "$run" "$root/guest/run"
+[ $# -eq 0 ] || cp -r "$@" "$root/guest/"
+[ ! -d "$build/modules/lib/modules" ] || cp -r "$build/modules/lib/modules" "$root/lib/"
+(cd "$root" && find . | LC_ALL=C sort | cpio --quiet -o -H newc) > "$out"
