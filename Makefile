@@ -20,7 +20,7 @@ help:
 	@echo 'make ARCH=arm64    build the patched arm64 kernel with CoreSight, for real boards'
 	@echo 'make check         run every test; ends with "N passed, N failed"'
 	@echo 'make check STAGES="kunit-x86_64 demo"'
-	@echo '                   run some stages only: selfcheck checkpatch bisect'
+	@echo '                   run some stages only: selfcheck checkpatch bisect size'
 	@echo '                   kunit-x86_64 kunit-arm64 build demo'
 	@echo 'make tree          apply patches/ as commits in build/linux (FORCE=1: discard'
 	@echo '                   commits there that were not exported)'

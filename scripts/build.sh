@@ -20,9 +20,11 @@ mk() { make -s -C "$src" O="$out" ARCH="$arch" CROSS_COMPILE="$cross" \
 mkdir -p "$out"
 frags=()
 for f in "$@"; do frags+=("$top/configs/$f"); done
-# Reconfigure only when a fragment or the tree's Kconfig changed.
+# Reconfigure when a fragment, the tree or the .config (another job's
+# make may have run syncconfig on an older tree) changed.
 stamp=$(cat "${frags[@]}" | sha1sum | cut -c1-40)-$base-$(git -C "$src" rev-parse HEAD)
-if [ "$(cat "$out/.harness-config" 2>/dev/null)" != "$stamp" ]; then
+if [ "$(cat "$out/.harness-config" 2>/dev/null)" != \
+     "$stamp $(sha1sum <"$out/.config" 2>/dev/null)" ]; then
 	if [ "$base" = allnoconfig ]; then
 		(cd "$src" && ARCH=$arch CROSS_COMPILE=$cross scripts/kconfig/merge_config.sh \
 			-n -O "$out" "${frags[@]}" >"$out/merge_config.log")
@@ -34,7 +36,7 @@ if [ "$(cat "$out/.harness-config" 2>/dev/null)" != "$stamp" ]; then
 	fi
 	grep -A1 '^Value requested' "$out/merge_config.log" | grep -v '^--' |
 		sed 's/^/build: /' || true
-	echo "$stamp" > "$out/.harness-config"
+	echo "$stamp $(sha1sum <"$out/.config")" > "$out/.harness-config"
 fi
 
 echo "build: $name ($arch) in build/$name"

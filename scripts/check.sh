@@ -2,7 +2,8 @@
 # check.sh [STAGE...] : every test of the project, stage by stage, with
 # timings; ends with "N passed, N failed" and fails if anything failed.
 # A stage's output goes to build/logs/STAGE.log; its "ok"/"not ok" lines
-# are shown and counted (a stage that fails without one counts as one).
+# are shown and counted (a stage that fails without one counts as one),
+# and so are its "#" lines, which say more.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -14,19 +15,20 @@ declare -A cmd=(
 	[selfcheck]="bash scripts/selfcheck.sh"
 	[checkpatch]="bash scripts/checkpatch.sh"
 	[bisect]="bash scripts/bisect.sh"
+	[size]="bash scripts/size.sh"
 	[kunit-x86_64]="bash scripts/kunit.sh x86_64"
 	[kunit-arm64]="bash scripts/kunit.sh arm64"
 	[build]="bash scripts/build.sh x86_64 x86_64 allnoconfig qemu-x86_64.config"
 	[demo]="bash scripts/demo.sh"
 )
-order=(selfcheck checkpatch bisect kunit-x86_64 kunit-arm64 build demo)
+order=(selfcheck checkpatch bisect size kunit-x86_64 kunit-arm64 build demo)
 [ $# -eq 0 ] || order=("$@")
 
 stage() {
 	local name=$1 t=$SECONDS rc ok nok
 	echo "=== $name"
 	${cmd[$name]} > "$logs/$name.log" 2>&1 &
-	tail -n +1 -f --pid=$! "$logs/$name.log" | grep --line-buffered -E '^(not )?ok '
+	tail -n +1 -f --pid=$! "$logs/$name.log" | grep --line-buffered -E '^((not )?ok |#)'
 	wait $!
 	rc=$?
 	ok=$(grep -c '^ok ' "$logs/$name.log")

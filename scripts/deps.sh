@@ -5,7 +5,7 @@ set -euo pipefail
 
 pkgs=(
 	build-essential bc bison flex libelf-dev libssl-dev cpio kmod git
-	xz-utils python3 perl ccache sparse busybox-static
+	xz-utils python3 perl ccache sparse busybox-static gdb
 	qemu-system-x86 qemu-system-arm
 	gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 	gcc-i686-linux-gnu libc6-dev-i386-cross
