@@ -5,12 +5,12 @@ ARCH ?= x86_64
 # The kernel's make and kunit.py must not inherit our ARCH or MAKEFLAGS.
 RUN := env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u ARCH bash scripts
 
-.PHONY: all demo check tree export deps build kunit bisect checkpatch \
+.PHONY: all demo selftest check tree export deps build kunit bisect checkpatch \
 	selfcheck help clean distclean
 
 ifeq ($(ARCH),arm64)
 all: deps tree
-	$(RUN)/build.sh arm64 arm64 defconfig arm64-coresight.config
+	$(RUN)/build.sh arm64
 else
 all: deps tree build demo
 endif
@@ -21,13 +21,15 @@ help:
 	@echo 'make check         run every test; ends with "N passed, N failed"'
 	@echo 'make check STAGES="kunit-x86_64 demo"'
 	@echo '                   run some stages only: selfcheck checkpatch bisect size'
-	@echo '                   kunit-x86_64 kunit-arm64 build demo'
+	@echo '                   kunit-x86_64 kunit-arm64 build demo selftest'
 	@echo 'make tree          apply patches/ as commits in build/linux (FORCE=1: discard'
 	@echo '                   commits there that were not exported)'
 	@echo 'make export        regenerate patches/ from the commits in build/linux'
 	@echo 'make deps          install what is missing (apt-get, as root)'
 	@echo 'make build         build the x86_64 QEMU kernel in build/x86_64'
 	@echo 'make demo          boot build/x86_64 and run the demo in the guest'
+	@echo 'make selftest      boot build/x86_64 and run the perf_events selftest,'
+	@echo '                   64-bit and 32-bit, in the guest'
 	@echo 'make kunit         the KUnit suite in QEMU for $$ARCH (x86_64 or arm64)'
 	@echo 'make bisect        build each patch for x86_64 and arm64, check warnings'
 	@echo 'make checkpatch    scripts/checkpatch.pl --strict on every patch'
@@ -47,10 +49,13 @@ export:
 	$(RUN)/export.sh
 
 build: tree
-	$(RUN)/build.sh x86_64 x86_64 allnoconfig qemu-x86_64.config
+	$(RUN)/build.sh x86_64
 
 demo:
 	$(RUN)/demo.sh
+
+selftest:
+	$(RUN)/selftest.sh
 
 kunit: tree
 	$(RUN)/kunit.sh $(ARCH)

@@ -1,11 +1,21 @@
 #!/bin/bash
-# build.sh NAME ARCH BASE FRAGMENT... : configure build/NAME from the
-# BASE target (allnoconfig, defconfig) and the fragments in configs/, then
-# build the kernel and its modules there, with ccache.  Incremental.
+# build.sh NAME : build one of the harness's kernels in build/NAME, from a
+# base target (allnoconfig, defconfig) and fragments in configs/, with
+# ccache; the kernel, its modules and its uapi headers.  Incremental.
+#   x86_64     the QEMU kernel: demo, selftests (debug options on)
+#   arm64-min  a small arm64 kernel with CoreSight, for per-patch builds
+#   arm64      defconfig with CoreSight, for real boards
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
-name=$1 arch=$2 base=$3
-shift 3
+name=$1
+case $name in
+x86_64)		set -- x86_64 allnoconfig qemu-x86_64.config debug.config ;;
+arm64-min)	set -- arm64 allnoconfig arm64-min.config ;;
+arm64)		set -- arm64 defconfig arm64-coresight.config ;;
+*)		echo "build: no kernel '$name'" >&2; exit 1 ;;
+esac
+arch=$1 base=$2
+shift 2
 out=$top/build/$name
 src=$top/build/linux
 

@@ -18,10 +18,11 @@ declare -A cmd=(
 	[size]="bash scripts/size.sh"
 	[kunit-x86_64]="bash scripts/kunit.sh x86_64"
 	[kunit-arm64]="bash scripts/kunit.sh arm64"
-	[build]="bash scripts/build.sh x86_64 x86_64 allnoconfig qemu-x86_64.config"
+	[build]="bash scripts/build.sh x86_64"
 	[demo]="bash scripts/demo.sh"
+	[selftest]="bash scripts/selftest.sh"
 )
-order=(selfcheck checkpatch bisect size kunit-x86_64 kunit-arm64 build demo)
+order=(selfcheck checkpatch bisect size kunit-x86_64 kunit-arm64 build demo selftest)
 [ $# -eq 0 ] || order=("$@")
 
 stage() {
