@@ -14,7 +14,7 @@ log=$top/build/bisect.log
 files=$(git -C "$tree" diff --name-only base HEAD -- '*.c' '*.h')
 n=$(git -C "$tree" rev-list --count base..HEAD)
 git -C "$tree" checkout -q base
-make -s -C "$tree" O="$top/build/x86_64" ARCH=x86_64 CC="ccache gcc" prepare >>"$log" 2>&1
+CONFIG_ONLY=1 bash "$top/scripts/build.sh" x86_64 >>"$log" 2>&1
 bash "$top/scripts/warnings.sh" "$top/build/x86_64" $files > "$top/build/warnings-base.txt"
 
 i=0

@@ -2,6 +2,7 @@
 # build.sh NAME : build one of the harness's kernels in build/NAME, from a
 # base target (allnoconfig, defconfig) and fragments in configs/, with
 # ccache; the kernel, its modules and its uapi headers.  Incremental.
+# With CONFIG_ONLY=1, configure and prepare the tree only.
 #   x86_64     the QEMU kernel: demo, selftests (debug options on)
 #   arm64-min  a small arm64 kernel with CoreSight, for per-patch builds
 #   arm64      defconfig with CoreSight, for real boards
@@ -49,6 +50,10 @@ if [ "$(cat "$out/.harness-config" 2>/dev/null)" != \
 	echo "$stamp $(sha1sum <"$out/.config")" > "$out/.harness-config"
 fi
 
+if [ -n "${CONFIG_ONLY:-}" ]; then
+	mk prepare
+	exit 0
+fi
 echo "build: $name ($arch) in build/$name"
 mk all
 if grep -q '^CONFIG_MODULES=y' "$out/.config"; then

@@ -20,7 +20,7 @@ if [ "$(git rev-list --count base..HEAD)" -gt 0 ]; then
 	git config "branch.$(git symbolic-ref --short HEAD).description" \
 		"$(cat "$top/patches/cover-letter.txt")"
 	GIT_COMMITTER_DATE=$(git log -1 --format=%aD) \
-		git format-patch -q --zero-commit --cover-letter \
+		git format-patch -q --zero-commit --abbrev=12 --cover-letter \
 		--cover-from-description=subject \
 		-o "$out" base..HEAD
 fi

@@ -29,6 +29,7 @@ sizeof() {
 	gdb -batch -ex 'print sizeof(struct perf_event)' "$out/kernel/events/core.o" |
 		sed -n 's/^\$1 = //p'
 }
+CONFIG_ONLY=1 bash "$top/scripts/build.sh" x86_64 >/dev/null 2>&1
 before=$(sizeof base) after=$(sizeof "$head")
 if [ -z "$before" ] || [ -z "$after" ]; then
 	echo "not ok struct perf_event could not be measured"
