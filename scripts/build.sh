@@ -35,7 +35,7 @@ for f in "$@"; do frags+=("$top/configs/$f"); done
 # make may have run syncconfig on an older tree) changed.
 stamp=$(cat "${frags[@]}" | sha1sum | cut -c1-40)-$base-$(git -C "$src" rev-parse HEAD)
 if [ "$(cat "$out/.harness-config" 2>/dev/null)" != \
-     "$stamp $(sha1sum <"$out/.config" 2>/dev/null)" ]; then
+     "$stamp $(sha1sum 2>/dev/null <"$out/.config")" ]; then
 	if [ "$base" = allnoconfig ]; then
 		(cd "$src" && ARCH=$arch CROSS_COMPILE=$cross scripts/kconfig/merge_config.sh \
 			-n -O "$out" "${frags[@]}" >"$out/merge_config.log")
