@@ -2,6 +2,7 @@
 # demo.sh : boot build/x86_64 in QEMU and run guest/drv_config_demo.c there.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/lib.sh"
 b=$top/build/x86_64
 d=$top/build/demo
 mkdir -p "$d"
@@ -15,7 +16,7 @@ bash "$top/scripts/initramfs.sh" "$d/initramfs.cpio" "$b" "$d/run" \
 bash "$top/scripts/qemu.sh" x86_64 "$b/arch/x86/boot/bzImage" \
 	"$d/initramfs.cpio" "$d/console.log" 120
 rc=$?
-if [ $rc -eq 2 ] && [ -z "$(sed '/^#/d;/cover-letter/d' "$top/patches/series")" ]; then
+if [ $rc -eq 2 ] && [ -z "$(series_patches)" ]; then
 	echo "demo: booted the base kernel; patches/ has no series yet"
 	rc=0
 fi

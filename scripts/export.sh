@@ -5,6 +5,7 @@
 # is the subject), shortlog and diffstat refreshed by git.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/lib.sh"
 tree=$top/build/linux
 dest=${1:-$top/patches}
 cd "$tree"
@@ -30,6 +31,5 @@ rm -f "$dest"/*.patch
 (cd "$out" && ls) > "$dest/series"
 cp "$out"/* "$dest/" 2>/dev/null || true
 [ "$dest" != "$top/patches" ] && exit 0
-id=$(cd "$dest" && sed '/^#/d' series | xargs -r cat | sha1sum | cut -c1-40)
-git config harness.applied "$id $(git rev-parse HEAD)"
+git config harness.applied "$(series_id) $(git rev-parse HEAD)"
 echo "export: $(grep -vc cover-letter "$dest/series" || true) patches in patches/"

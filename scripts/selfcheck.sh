@@ -2,6 +2,7 @@
 # selfcheck.sh : the harness checks itself and the shape of patches/.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/lib.sh"
 cd "$top"
 fail=0
 check() {
@@ -15,7 +16,7 @@ listed() {
 }
 signed() {
 	local f who
-	for f in $(sed '/^#/d;/cover-letter/d' patches/series); do
+	for f in $(series_patches); do
 		who=$(git mailinfo /dev/null /dev/null <"patches/$f" |
 		      sed -n 's/^Author: //p; s/^Email: \(.*\)/<\1>/p' | paste -sd' ')
 		grep -qxF "Signed-off-by: $who" "patches/$f" ||

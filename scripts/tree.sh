@@ -5,6 +5,7 @@
 # to throw away commits that were not exported, unless FORCE=1.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/lib.sh"
 tree=$top/build/linux
 tarball=/usr/src/linux-source-6.12.tar.xz
 want=$(cat "$top/patches/BASE")
@@ -40,7 +41,7 @@ if [ "$(git -C "$tree" log -1 --format=%s base 2>/dev/null)" != "linux-source-6.
 fi
 cd "$tree"
 
-id=$(cd "$top/patches" && sed '/^#/d' series | xargs -r cat | sha1sum | cut -c1-40)
+id=$(series_id)
 head=$(git rev-parse HEAD)
 if [ "$(git config harness.applied || true)" = "$id $head" ] &&
    git diff --quiet HEAD; then
@@ -57,8 +58,7 @@ fi
 git am --abort >/dev/null 2>&1 || true
 git reset -q --hard base
 git clean -q -fdx
-for p in $(sed '/^#/d' "$top/patches/series"); do
-	case $p in *cover-letter*) continue ;; esac
+for p in $(series_patches); do
 	if ! git am -q --3way "$top/patches/$p"; then
 		git am --abort
 		echo "tree: $p does not apply on $have" >&2

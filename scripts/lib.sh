@@ -1,0 +1,14 @@
+# Sourced by the scripts that read patches/series, so that they agree on it.
+
+# series_patches [DIR] : the patches listed in DIR/series (default
+# patches/), in order, without the cover letter.
+series_patches() {
+	sed '/^#/d;/cover-letter/d' "${1:-$top/patches}/series"
+}
+
+# series_id [DIR] : what identifies the series in DIR (default patches/):
+# tree.sh and export.sh record it next to the commit that holds it.
+series_id() {
+	(cd "${1:-$top/patches}" && sed '/^#/d' series | xargs -r cat) |
+		sha1sum | cut -c1-40
+}
