@@ -6,7 +6,7 @@ ARCH ?= x86_64
 RUN := env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u ARCH bash scripts
 
 .PHONY: all demo selftest check tree export deps build kunit bisect checkpatch \
-	selfcheck help clean distclean
+	selfcheck fresh-check help clean distclean
 
 ifeq ($(ARCH),arm64)
 all: deps tree
@@ -33,6 +33,8 @@ help:
 	@echo 'make kunit         the KUnit suite in QEMU for $$ARCH (x86_64 or arm64)'
 	@echo 'make bisect        build each patch for x86_64 and arm64, check warnings'
 	@echo 'make checkpatch    scripts/checkpatch.pl --strict on every patch'
+	@echo 'make fresh-check   make, then make check, in a minimal Debian 12 chroot from'
+	@echo '                   nothing (as root; logs in build/fresh/logs)'
 	@echo 'make clean         remove build outputs, keep build/linux'
 	@echo 'make distclean     remove build/'
 
@@ -68,6 +70,9 @@ checkpatch: tree
 
 selfcheck: tree
 	$(RUN)/selfcheck.sh
+
+fresh-check:
+	$(RUN)/fresh-check.sh
 
 clean:
 	find build -mindepth 1 -maxdepth 1 ! -name linux -exec rm -rf {} +

@@ -8,6 +8,7 @@
 #   arm64      defconfig with CoreSight, for real boards
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/lib.sh"
 name=$1
 case $name in
 x86_64)		set -- x86_64 allnoconfig qemu-x86_64.config debug.config ;;

@@ -1,10 +1,12 @@
 #!/bin/bash
 # Install, with apt-get, whatever the harness needs and this machine lacks.
-# Runs as root on a fresh Debian 12; does nothing when all is present.
+# Runs as root on a fresh Debian 12, minimal ones included (make fresh-check
+# proves it in a debootstrap --variant=minbase root); does nothing when all
+# is present.  Not obvious: rsync is for the kernel's headers_install.
 set -euo pipefail
 
 pkgs=(
-	build-essential bc bison flex libelf-dev libssl-dev cpio kmod git
+	build-essential bc bison flex libelf-dev libssl-dev cpio kmod git rsync
 	xz-utils python3 perl ccache sparse busybox-static gdb
 	qemu-system-x86 qemu-system-arm
 	gcc-aarch64-linux-gnu libc6-dev-arm64-cross

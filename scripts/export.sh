@@ -1,8 +1,10 @@
 #!/bin/bash
 # export.sh [DIR] : regenerate patches/ (or write DIR) from the commits
-# base..HEAD of build/linux with git format-patch.  Deterministic: zero commit ids, the cover letter dated
-# like the last patch, its text from patches/cover-letter.txt (first paragraph
-# is the subject), shortlog and diffstat refreshed by git.
+# base..HEAD of build/linux with git format-patch.  Deterministic: zero
+# commit ids, the cover letter from the last patch's author (not this
+# machine's git identity) and dated like it, its text from
+# patches/cover-letter.txt (first paragraph is the subject), shortlog and
+# diffstat refreshed by git.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
@@ -21,6 +23,8 @@ if [ "$(git rev-list --count base..HEAD)" -gt 0 ]; then
 	git config "branch.$(git symbolic-ref --short HEAD).description" \
 		"$(cat "$top/patches/cover-letter.txt")"
 	GIT_COMMITTER_DATE=$(git log -1 --format=%aD) \
+	GIT_COMMITTER_NAME=$(git log -1 --format=%an) \
+	GIT_COMMITTER_EMAIL=$(git log -1 --format=%ae) \
 		git format-patch -q --zero-commit --abbrev=12 --cover-letter \
 		--cover-from-description=subject \
 		-o "$out" base..HEAD

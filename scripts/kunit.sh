@@ -3,6 +3,7 @@
 # tools/testing/kunit/kunit.py, in QEMU, built in build/kunit-ARCH.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/lib.sh"
 arch=$1
 cd "$top/build/linux"
 

@@ -1,4 +1,11 @@
-# Sourced by the scripts that read patches/series, so that they agree on it.
+# Sourced by the scripts that read patches/series, so that they agree on it,
+# and by those that compile with ccache.
+
+# ccache shares its cache between checkouts (a fresh clone reuses the
+# objects of one in another directory): paths under the top directory are
+# hashed relative to the compiler's working directory, which is not hashed
+# (-g would add it).
+export CCACHE_BASEDIR=$(cd "$top" && pwd -P) CCACHE_NOHASHDIR=1
 
 # series_patches [DIR] : the patches listed in DIR/series (default
 # patches/), in order, without the cover letter.

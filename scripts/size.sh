@@ -5,6 +5,7 @@
 # must be one pointer (measured with gdb on core.o built with -g).
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/lib.sh"
 tree=$top/build/linux
 out=$top/build/x86_64
 head=$(git -C "$tree" symbolic-ref -q --short HEAD || git -C "$tree" rev-parse HEAD)

@@ -4,6 +4,7 @@
 # dropped so that the lists of two trees can be compared.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/lib.sh"
 out=$1
 shift
 cd "$top/build/linux"
@@ -18,5 +19,5 @@ done
 	[ ${#objs[@]} -eq 0 ] || make -s O="$out" ARCH=x86_64 CC="ccache gcc" \
 		W=1 C=2 "${objs[@]}" 2>&1
 	[ ${#docs[@]} -eq 0 ] || scripts/kernel-doc -none -Wall "${docs[@]}" 2>&1
-} | sed -n "s|^$top/build/linux/||; s/^\([^: ]*\):[0-9:]*:* \(warning\|error\): /\1: \2: /p" |
+} | sed -n "s|^$top/build/linux/||; s|^\.\./linux/||; s/^\([^: ]*\):[0-9:]*:* \(warning\|error\): /\1: \2: /p" |
 	grep -F -f <(printf '%s:\n' "$@") | LC_ALL=C sort
