@@ -14,8 +14,10 @@ log=$top/build/bisect.log
 files=$(git -C "$tree" diff --name-only base HEAD -- '*.c' '*.h')
 n=$(git -C "$tree" rev-list --count base..HEAD)
 git -C "$tree" checkout -q base
-CONFIG_ONLY=1 bash "$top/scripts/build.sh" x86_64 >>"$log" 2>&1
-bash "$top/scripts/warnings.sh" "$top/build/x86_64" $files > "$top/build/warnings-base.txt"
+for name in x86_64 arm64-min; do
+	CONFIG_ONLY=1 bash "$top/scripts/build.sh" $name >>"$log" 2>&1
+done
+bash "$top/scripts/warnings.sh" $files > "$top/build/warnings-base.txt"
 
 i=0
 fail=0
@@ -32,7 +34,7 @@ for c in $(git -C "$tree" rev-list --reverse base.."$head"); do
 			fail=1
 		fi
 	done
-	bash "$top/scripts/warnings.sh" "$top/build/x86_64" $files > "$top/build/warnings.txt"
+	bash "$top/scripts/warnings.sh" $files > "$top/build/warnings.txt"
 	new=$(LC_ALL=C comm -13 "$top/build/warnings-base.txt" "$top/build/warnings.txt")
 	if [ -z "$new" ]; then
 		echo "ok [$i/$n] adds no W=1/sparse/kernel-doc warning: $subj"

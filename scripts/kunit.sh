@@ -1,6 +1,8 @@
 #!/bin/bash
-# kunit.sh ARCH : the KUnit suite of kernel/events (.kunitconfig there) with
-# tools/testing/kunit/kunit.py, in QEMU, built in build/kunit-ARCH.
+# kunit.sh ARCH : the KUnit suites of the series with
+# tools/testing/kunit/kunit.py, in QEMU, built in build/kunit-ARCH: the perf
+# core's (kernel/events/.kunitconfig) and, on arm64, CoreSight's
+# (drivers/hwtracing/coresight/.kunitconfig) in the same kernel.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
@@ -14,13 +16,16 @@ fi
 case $arch in
 x86_64)	opts=(--make_options "CC=ccache gcc") ;;
 arm64)	opts=(--cross_compile=aarch64-linux-gnu-
-	      --make_options "CC=ccache aarch64-linux-gnu-gcc") ;;
+	      --make_options "CC=ccache aarch64-linux-gnu-gcc")
+	cs=drivers/hwtracing/coresight
+	[ ! -f $cs/.kunitconfig ] || opts+=(--kunitconfig=$cs) ;;
 esac
+# One line per test case, and per parameter of a parameterized one.
 python3 tools/testing/kunit/kunit.py run --arch="$arch" --kunitconfig=kernel/events \
 	--build_dir="$top/build/kunit-$arch" --jobs="$(nproc)" --timeout=300 \
 	"${opts[@]}" 2>&1 | tee "$top/build/kunit-$arch.log" |
-	sed -un "s/^\[[0-9:]*\] \[PASSED\] \([^ ]*\)$/ok kunit $arch: \1/p
-		 s/^\[[0-9:]*\] \[SKIPPED\] \([^ ]*\)$/ok kunit $arch: \1 # SKIP/p
-		 s/^\[[0-9:]*\] \[\(FAILED\|CRASHED\)\] \([^ ]*\)$/not ok kunit $arch: \2 (\1)/p
+	sed -un "s/^\[[0-9:]*\] *\[PASSED\] \(.*\)$/ok kunit $arch: \1/p
+		 s/^\[[0-9:]*\] *\[SKIPPED\] \(.*\)$/ok kunit $arch: \1 # SKIP/p
+		 s/^\[[0-9:]*\] *\[\(FAILED\|CRASHED\)\] \(.*\)$/not ok kunit $arch: \2 (\1)/p
 		 /Testing complete/p"
 exit "${PIPESTATUS[0]}"
