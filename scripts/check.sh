@@ -28,6 +28,8 @@ order=(selfcheck checkpatch bisect size kunit-x86_64 kunit-arm64 build demo self
 stage() {
 	local name=$1 t=$SECONDS rc ok nok
 	echo "=== $name"
+	# The log must exist before tail opens it.
+	: > "$logs/$name.log"
 	${cmd[$name]} > "$logs/$name.log" 2>&1 &
 	tail -n +1 -f --pid=$! "$logs/$name.log" | grep --line-buffered -E '^((not )?ok |#)'
 	wait $!
