@@ -6,7 +6,7 @@ ARCH ?= x86_64
 RUN := env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u ARCH bash scripts
 
 .PHONY: all demo selftest check tree export deps build kunit bisect checkpatch \
-	selfcheck fresh-check help clean distclean
+	selfcheck manpage mbox send fresh-check help clean distclean
 
 ifeq ($(ARCH),arm64)
 all: deps tree
@@ -21,7 +21,8 @@ help:
 	@echo 'make check         run every test; ends with "N passed, N failed"'
 	@echo 'make check STAGES="kunit-x86_64 demo"'
 	@echo '                   run some stages only: selfcheck checkpatch bisect size'
-	@echo '                   kunit-x86_64 kunit-arm64 build demo selftest'
+	@echo '                   kunit-x86_64 kunit-arm64 build demo selftest manpage'
+	@echo '                   mbox send'
 	@echo 'make tree          apply patches/ as commits in build/linux (FORCE=1: discard'
 	@echo '                   commits there that were not exported)'
 	@echo 'make export        regenerate patches/ from the commits in build/linux'
@@ -33,6 +34,11 @@ help:
 	@echo 'make kunit         the KUnit suite in QEMU for $$ARCH (x86_64 or arm64)'
 	@echo 'make bisect        build each patch for x86_64 and arm64, check warnings'
 	@echo 'make checkpatch    scripts/checkpatch.pl --strict on every patch'
+	@echo 'make manpage       apply patches/man-pages/ to perf_event_open(2) of Debian'"'"'s'
+	@echo '                   manpages-dev and render it, warnings as errors'
+	@echo 'make mbox          write the series as one mbox, build/series.mbox'
+	@echo 'make send          the To/Cc of every patch (scripts/get_maintainer.pl) and'
+	@echo '                   git send-email --dry-run of the series; never sends'
 	@echo 'make fresh-check   make, then make check, in a minimal Debian 12 chroot from'
 	@echo '                   nothing (as root; logs in build/fresh/logs)'
 	@echo 'make clean         remove build outputs, keep build/linux'
@@ -70,6 +76,15 @@ checkpatch: tree
 
 selfcheck: tree
 	$(RUN)/selfcheck.sh
+
+manpage: deps
+	$(RUN)/manpage.sh
+
+mbox: tree
+	$(RUN)/mbox.sh
+
+send: tree
+	$(RUN)/send.sh
 
 fresh-check:
 	$(RUN)/fresh-check.sh

@@ -2,7 +2,8 @@
 # Install, with apt-get, whatever the harness needs and this machine lacks.
 # Runs as root on a fresh Debian 12, minimal ones included (make fresh-check
 # proves it in a debootstrap --variant=minbase root); does nothing when all
-# is present.  Not obvious: rsync is for the kernel's headers_install.
+# is present.  Not obvious: rsync is for the kernel's headers_install;
+# manpages-dev ships the perf_event_open(2) that patches/man-pages/ applies to.
 set -euo pipefail
 
 pkgs=(
@@ -11,6 +12,7 @@ pkgs=(
 	qemu-system-x86 qemu-system-arm
 	gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 	gcc-i686-linux-gnu libc6-dev-i386-cross
+	git-email manpages-dev man-db groff-base
 	linux-source-6.12
 )
 

@@ -1,0 +1,114 @@
+#!/bin/bash
+# send.sh : the recipients of every patch of the series, from build/linux's
+# scripts/get_maintainer.pl (MAINTAINERS only: --nogit --nogit-fallback),
+# printed per patch, then "git send-email --dry-run" of the whole series,
+# which shows the mail headers it would send.  Never sends anything.
+#
+# To: the maintainers and supporters of the files a patch touches; Cc: their
+# reviewers and lists.  The cover letter goes to everyone any patch goes to.
+#
+# send.sh --to FILE, send.sh --cc FILE : print the To or Cc addresses of one
+# patch, one a line; that is what git send-email's --to-cmd and --cc-cmd
+# run (see "Sending" in README.md).
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/lib.sh"
+tree=$top/build/linux
+
+# recipients FILE : "to ADDRESS" and "cc ADDRESS" lines for one patch,
+# kept in build/send/ by the patch's hash (get_maintainer.pl takes seconds,
+# and git send-email asks twice for each patch)
+recipients() {
+	local cache
+	cache=$top/build/send/$(cat "$tree/MAINTAINERS" "$1" | sha1sum | cut -c1-40)
+	if [ ! -f "$cache" ]; then
+		mkdir -p "$top/build/send"
+		(cd "$tree" && perl scripts/get_maintainer.pl --nogit \
+			--nogit-fallback --rolestats "$1") |
+		sed -n 's/^\(.*\) (\(maintainer\|supporter\):.*/to \1/p;
+			/ (\(maintainer\|supporter\):/!s/^\(.*\) ([^()]*)$/cc \1/p' \
+			> "$cache.tmp"
+		mv "$cache.tmp" "$cache"
+	fi
+	cat "$cache"
+}
+
+# addresses to|cc FILE : the To or Cc addresses of FILE, in the order
+# get_maintainer.pl gives them; for the cover letter, of every patch, an
+# address that is To anywhere being To
+addresses() {
+	local kind=$1 file=$2 p
+	case $(basename "$file") in
+	0000-cover-letter.patch)
+		for p in $(series_patches); do
+			recipients "$top/patches/$p"
+		done | awk -v kind="$kind" '
+			{ addr = substr($0, 4) }
+			!(addr in seen) { seen[addr] = $1; order[n++] = addr; next }
+			$1 == "to" { seen[addr] = "to" }
+			END { for (i = 0; i < n; i++) if (seen[order[i]] == kind) print order[i] }'
+		;;
+	*)
+		recipients "$file" | sed -n "s/^$kind //p" | awk '!seen[$0]++'
+		;;
+	esac
+}
+
+case ${1:-} in
+--to|--cc)
+	addresses "${1#--}" "$2"
+	exit 0
+	;;
+"")
+	;;
+*)
+	echo "usage: send.sh [--to|--cc PATCH]" >&2
+	exit 2
+	;;
+esac
+
+[ -x "$tree/scripts/get_maintainer.pl" ] || [ -f "$tree/scripts/get_maintainer.pl" ] ||
+	{ echo "send: no build/linux; run 'make tree' first" >&2; exit 1; }
+
+files=("$top/patches/0000-cover-letter.patch")
+for p in $(series_patches); do
+	files+=("$top/patches/$p")
+done
+
+fail=0
+for f in "${files[@]}"; do
+	echo "== $(basename "$f")"
+	# the Subject: header, unfolded
+	echo "   $(sed -n '/^Subject: /,/^[^ ]/{/^Subject: /{s///;h;d};/^ /{H;d};x;s/\n//g;p;q}' "$f")"
+	to=$(addresses to "$f")
+	cc=$(addresses cc "$f")
+	[ -z "$to" ] || echo "$to" | sed 's/^/   To: /'
+	[ -z "$cc" ] || echo "$cc" | sed 's/^/   Cc: /'
+	# A patch goes to someone, and to a list (a bare address) at least.
+	if [ -n "$to" ] && echo "$cc" | grep -q '^[^<>]*@[^<>]*$'; then
+		echo "ok recipients of $(basename "$f")"
+	else
+		echo "not ok recipients of $(basename "$f"): no maintainer or no list"
+		fail=1
+	fi
+done
+
+echo
+echo "== git send-email --dry-run"
+# --dry-run goes through everything but the SMTP transaction; --smtp-server
+# is set so that no configuration of this machine could make it connect
+# anywhere even so.
+rc=0
+out=$(git -C "$top" send-email --dry-run --confirm=never --no-annotate \
+	--no-format-patch --smtp-server=/bin/false --8bit-encoding=UTF-8 \
+	--to-cmd="bash $top/scripts/send.sh --to" \
+	--cc-cmd="bash $top/scripts/send.sh --cc" \
+	"${files[@]}" 2>&1) || rc=$?
+echo "$out"
+if [ "$rc" -eq 0 ] && [ "$(grep -c '^Result: OK' <<<"$out")" -eq ${#files[@]} ]; then
+	echo "ok git send-email --dry-run of ${#files[@]} messages"
+else
+	echo "not ok git send-email --dry-run (exit $rc)"
+	fail=1
+fi
+exit $fail
