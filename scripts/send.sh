@@ -111,4 +111,15 @@ else
 	echo "not ok git send-email --dry-run (exit $rc)"
 	fail=1
 fi
+
+# The man-pages patch goes to that project, which MAINTAINERS lists too;
+# git send-email --to/--cc with these addresses sends it, apart from the
+# series.
+for f in "$top"/patches/man-pages/*.patch; do
+	[ -f "$f" ] || continue
+	echo
+	echo "== man-pages/$(basename "$f")"
+	awk '/^MAN-PAGES: /, /^$/' "$tree/MAINTAINERS" |
+		sed -n 's/^M:\t/   To: /p; s/^L:\t\([^ ]*\).*/   Cc: \1/p'
+done
 exit $fail
