@@ -23,11 +23,16 @@ recipients() {
 	cache=$top/build/send/$(cat "$tree/MAINTAINERS" "$1" | sha1sum | cut -c1-40)
 	if [ ! -f "$cache" ]; then
 		mkdir -p "$top/build/send"
-		(cd "$tree" && perl scripts/get_maintainer.pl --nogit \
-			--nogit-fallback --rolestats "$1") |
+		if ! (cd "$tree" && perl scripts/get_maintainer.pl --nogit \
+			--nogit-fallback --rolestats "$1") > "$cache.raw"; then
+			echo "send: get_maintainer.pl failed on $1" >&2
+			rm -f "$cache.raw"
+			return 1
+		fi
 		sed -n 's/^\(.*\) (\(maintainer\|supporter\):.*/to \1/p;
 			/ (\(maintainer\|supporter\):/!s/^\(.*\) ([^()]*)$/cc \1/p' \
-			> "$cache.tmp"
+			"$cache.raw" > "$cache.tmp"
+		rm "$cache.raw"
 		mv "$cache.tmp" "$cache"
 	fi
 	cat "$cache"
