@@ -19,3 +19,11 @@ series_id() {
 	(cd "${1:-$top/patches}" && sed '/^#/d' series | xargs -r cat) |
 		sha1sum | cut -c1-40
 }
+
+# check WHAT COMMAND... : run COMMAND; print "ok WHAT" or "not ok WHAT" and
+# set fail=1.
+check() {
+	local what=$1
+	shift
+	if "$@"; then echo "ok $what"; else echo "not ok $what"; fail=1; fi
+}

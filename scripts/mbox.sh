@@ -22,11 +22,6 @@ echo "mbox: $(grep -c '^From [0-9a-f]\{40\} ' "$mbox") patches in ${mbox#"$top"/
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 fail=0
-check() {
-	local what=$1
-	shift
-	if "$@"; then echo "ok $what"; else echo "not ok $what"; fail=1; fi
-}
 # What git am records of a commit, author date excepted (format-patch
 # keeps it, but not to the second in every time zone).
 commits() {

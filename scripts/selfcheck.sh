@@ -5,11 +5,6 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
 cd "$top"
 fail=0
-check() {
-	local what=$1
-	shift
-	if "$@"; then echo "ok $what"; else echo "not ok $what"; fail=1; fi
-}
 
 listed() {
 	diff <(sed '/^#/d' patches/series | sort) <(cd patches && ls *.patch 2>/dev/null | sort)
