@@ -5,8 +5,8 @@ ARCH ?= x86_64
 # The kernel's make and kunit.py must not inherit our ARCH or MAKEFLAGS.
 RUN := env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u ARCH bash scripts
 
-.PHONY: all demo selftest check tree export deps build kunit bisect checkpatch \
-	selfcheck manpage mbox send fresh-check help clean distclean
+.PHONY: all demo selftest perf perftest check tree export deps build kunit bisect \
+	checkpatch selfcheck manpage mbox send fresh-check help clean distclean
 
 ifeq ($(ARCH),arm64)
 all: deps tree
@@ -21,8 +21,8 @@ help:
 	@echo 'make check         run every test; ends with "N passed, N failed"'
 	@echo 'make check STAGES="kunit-x86_64 demo"'
 	@echo '                   run some stages only: selfcheck checkpatch bisect size'
-	@echo '                   kunit-x86_64 kunit-arm64 build demo selftest manpage'
-	@echo '                   mbox send'
+	@echo '                   kunit-x86_64 kunit-arm64 build perf demo selftest'
+	@echo '                   perftest manpage mbox send'
 	@echo 'make tree          apply patches/ as commits in build/linux (FORCE=1: discard'
 	@echo '                   commits there that were not exported)'
 	@echo 'make export        regenerate patches/ from the commits in build/linux'
@@ -31,6 +31,9 @@ help:
 	@echo 'make demo          boot build/x86_64 and run the demo in the guest'
 	@echo 'make selftest      boot build/x86_64 and run the perf_events selftest,'
 	@echo '                   64-bit and 32-bit, in the guest'
+	@echo 'make perf          build perf (static, minimal) and libperf'"'"'s tests in build/perf'
+	@echo 'make perftest      boot build/x86_64 with that perf and run its shell test of'
+	@echo '                   --drv-config through "perf test", and libperf'"'"'s tests'
 	@echo 'make kunit         the KUnit suite in QEMU for $$ARCH (x86_64 or arm64)'
 	@echo 'make bisect        build each patch for x86_64 and arm64, check warnings'
 	@echo 'make checkpatch    scripts/checkpatch.pl --strict on every patch'
@@ -64,6 +67,12 @@ demo:
 
 selftest:
 	$(RUN)/selftest.sh
+
+perf: tree
+	$(RUN)/perf.sh
+
+perftest: tree
+	$(RUN)/perftest.sh
 
 kunit: tree
 	$(RUN)/kunit.sh $(ARCH)

@@ -21,12 +21,14 @@ declare -A cmd=(
 	[build]="bash scripts/build.sh x86_64"
 	[demo]="bash scripts/demo.sh"
 	[selftest]="bash scripts/selftest.sh"
+	[perf]="bash scripts/perf.sh"
+	[perftest]="bash scripts/perftest.sh"
 	[manpage]="bash scripts/manpage.sh"
 	[mbox]="bash scripts/mbox.sh --check"
 	[send]="bash scripts/send.sh"
 )
-order=(selfcheck checkpatch bisect size kunit-x86_64 kunit-arm64 build demo selftest
-       manpage mbox send)
+order=(selfcheck checkpatch bisect size kunit-x86_64 kunit-arm64 build perf demo
+       selftest perftest manpage mbox send)
 [ $# -eq 0 ] || order=("$@")
 
 stage() {

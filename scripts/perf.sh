@@ -1,0 +1,64 @@
+#!/bin/bash
+# perf.sh [DIR] : build perf from build/linux into DIR (default build/perf),
+# static and with only the features that the guest's tests need (no
+# libelf, libtraceevent, BPF, python, ...), with ccache; and libperf's
+# tests, static, as DIR/libperf/tests-static.  perf builds with -Werror,
+# so a warning fails the build.  Nothing is rebuilt when tools/ and this
+# script did not change since the last build.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/lib.sh"
+src=$top/build/linux
+out=$(realpath -m "${1:-$top/build/perf}")
+mkdir -p "$out/perf" "$out/libperf"
+
+stamp=$( { git -C "$src" rev-parse HEAD:tools; git -C "$src" diff HEAD -- tools
+	   git -C "$src" ls-files -o --exclude-standard -- tools
+	   cat "$0" "$top/guest/libperf-test-evsel.c"; } | sha1sum)
+# What the tools side of the series promises besides perf itself: the tools
+# copy of linux/perf_event.h is the kernel's, and perf trace, whose table of
+# perf ioctls is generated from it, names the new one.
+checks() {
+	local tbl=$out/perf/trace/beauty/generated/ioctl/perf_ioctl_array.c
+	if (cd "$src/tools/perf" && ./check-headers.sh 2>&1) | grep -q 'uapi/linux/perf_event\.h'; then
+		echo "not ok tools/perf/check-headers.sh reports a difference for linux/perf_event.h"
+	else
+		echo "ok tools/perf/check-headers.sh reports no difference for linux/perf_event.h"
+	fi
+	if grep -q '"SET_DRV_CONFIG"' "$tbl" 2>/dev/null; then
+		echo "ok perf trace names PERF_EVENT_IOC_SET_DRV_CONFIG ($(grep -c '\[' "$tbl") perf ioctls)"
+	else
+		echo "not ok perf trace names PERF_EVENT_IOC_SET_DRV_CONFIG"
+	fi
+}
+
+if [ "$(cat "$out/.stamp" 2>/dev/null)" = "$stamp" ] &&
+   [ -x "$out/perf/perf" ] && [ -x "$out/libperf/test-evsel" ]; then
+	echo "ok perf: ${out#"$top"/} is up to date"
+	checks
+	exit 0
+fi
+rm -f "$out/.stamp"
+
+features=(NO_LIBELF=1 NO_LIBTRACEEVENT=1 NO_JEVENTS=1 NO_LIBPYTHON=1
+	NO_LIBPERL=1 NO_SLANG=1 NO_GTK2=1 NO_LIBBPF=1 NO_LIBDW=1 NO_DWARF=1
+	NO_LIBUNWIND=1 NO_LIBNUMA=1 NO_LIBAUDIT=1 NO_LIBCRYPTO=1
+	NO_LIBBABELTRACE=1 NO_CAPSTONE=1 NO_LZMA=1 NO_ZLIB=1 NO_LIBZSTD=1
+	NO_LIBCAP=1 NO_SDT=1 NO_JVMTI=1 NO_LIBPFM4=1 NO_LIBDEBUGINFOD=1
+	NO_DEMANGLE=1 NO_BACKTRACE=1 NO_AIO=1 BUILD_BPF_SKEL=0)
+echo "perf: building tools/perf (static) in build/perf/perf"
+make -s -C "$src/tools/perf" O="$out/perf" CC="ccache gcc" LDFLAGS=-static \
+	"${features[@]}" -j"$(nproc)" perf
+echo "perf: building libperf's tests in build/perf/libperf"
+# libperf's Makefile links its tests from the source directory, where
+# tests-in.o is not when OUTPUT is set, and dynamically: link them here.
+l=$out/libperf
+make -s -C "$src/tools/lib/perf" OUTPUT="$l/" CC="ccache gcc" -j"$(nproc)" \
+	tests-in.o "$l/libperf.a" "$l/libapi.a"
+gcc -static -o "$l/tests-static" "$l/tests-in.o" "$l/libperf.a" "$l/libapi.a"
+# test-evsel alone: see guest/libperf-test-evsel.c.
+gcc -static -O2 -Wall -o "$l/test-evsel" "$top/guest/libperf-test-evsel.c" \
+	"$l/tests/test-evsel.o" "$l/libperf.a" "$l/libapi.a"
+echo "$stamp" > "$out/.stamp"
+echo "ok perf: built ${out#"$top"/}/perf/perf and libperf's tests (static)"
+checks
