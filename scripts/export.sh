@@ -26,7 +26,7 @@ if [ "$(git rev-list --count base..HEAD)" -gt 0 ]; then
 	GIT_COMMITTER_NAME=$(git log -1 --format=%an) \
 	GIT_COMMITTER_EMAIL=$(git log -1 --format=%ae) \
 		git format-patch -q --zero-commit --abbrev=12 --cover-letter \
-		--cover-from-description=subject \
+		--cover-from-description=subject --subject-prefix="RFC PATCH v2" \
 		-o "$out" base..HEAD
 fi
 
