@@ -39,14 +39,14 @@ get() {
 		sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'
 }
 # calc EXPR : awk arithmetic on the figures.
-calc() { awk "BEGIN { print $1 }"; }
+calc() { awk "BEGIN { print ($1) }"; }
 # us CYCLES : microseconds, with the guest's TSC rate.
 mhz=$(get bench tsc_mhz)
 us() { awk -v c="$1" -v m="$mhz" 'BEGIN { printf "%.2f", c / m }'; }
-# verdict COND : "ok" or "not ok", and fail=1.
-fail=0
+# verdict VAR COND : set VAR to "ok" if COND holds, else to "not ok" and fail=1.
+fail=0 v1='' v2='' v3='' v4=''
 verdict() {
-	if [ "$(calc "($1) ? 1 : 0")" = 1 ]; then echo ok; else echo "not ok"; fail=1; fi
+	if [ "$(calc "($2) ? 1 : 0")" = 1 ]; then printf -v "$1" ok; else printf -v "$1" 'not ok'; fail=1; fi
 }
 
 cfg=$(get bench drv_config) per=$(get bench period)
@@ -60,19 +60,19 @@ if [ -z "$mhz" ] || [ -z "$cfg" ] || [ -z "$per" ] || [ -z "$ioc" ] || [ -z "$re
 fi
 
 r1=$(calc "$cfg / $per")
-v1=$(verdict "$r1 <= 1.5")
+verdict v1 "$r1 <= 1.5"
 printf '%s SET_DRV_CONFIG vs PERIOD on a running event: %.2fx (%s vs %s us; goal <= 1.5x, floor 1.0x)\n' \
 	"$v1" "$r1" "$(us "$cfg")" "$(us "$per")"
 
 r2=$(calc "$reo / $ioc")
-v2=$(verdict "$r2 >= 40")
+verdict v2 "$r2 >= 40"
 printf '%s reconfigure: the ioctl is %.1fx faster than close + perf_event_open + mmap (%s vs %s us; goal >= 40x)\n' \
 	"$v2" "$r2" "$(us "$ioc")" "$(us "$reo")"
 
 # Cost per child from 8 and from 64 children: linear if they agree.
 p8=$(calc "($c8 - $c0) / 8") p64=$(calc "($c64 - $c0) / 64")
 r3=$(calc "$p8 > 0 ? $p64 / $p8 : 0")
-v3=$(verdict "$r3 > 0 && $r3 <= 1.5")
+verdict v3 "$r3 > 0 && $r3 <= 1.5"
 printf '%s ioctl with 0, 1, 8, 64 sleeping inherited children: %s, %s, %s, %s us, %s us per child (from 8: %s; goal: linear, within 1.5x)\n' \
 	"$v3" "$(us "$c0")" "$(us "$c1")" "$(us "$c8")" "$(us "$c64")" "$(us "$p64")" "$(us "$p8")"
 
@@ -89,7 +89,7 @@ if [ -z "$sb" ] || [ -z "$sp" ]; then
 fi
 noise=$(calc "$(spread base) > $(spread bench) ? $(spread base) : $(spread bench)")
 r4=$(calc "$sp / $sb")
-v4=$(verdict "$r4 - 1 <= $noise && 1 - $r4 <= $noise")
+verdict v4 "$r4 - 1 <= $noise && 1 - $r4 <= $noise"
 nruns=$(cat "$d"/console-base-*.log | grep -c '^bench ctxsw')
 printf '%s context switch (pipe round trip, inherited task-clock event): base %s us, patched %s us, %+.1f%% (noise %.1f%%: spread of %s runs on one kernel; goal: within noise)\n' \
 	"$v4" "$(us "$sb")" "$(us "$sp")" "$(calc "($r4 - 1) * 100")" "$(calc "$noise * 100")" "$nruns"
