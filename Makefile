@@ -5,7 +5,7 @@ ARCH ?= x86_64
 # The kernel's make and kunit.py must not inherit our ARCH or MAKEFLAGS.
 RUN := env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u ARCH bash scripts
 
-.PHONY: all demo selftest perf perftest check tree export deps build kunit bisect \
+.PHONY: all demo selftest perf perftest bench check tree export deps build kunit bisect \
 	checkpatch selfcheck manpage mbox send fresh-check help clean distclean
 
 ifeq ($(ARCH),arm64)
@@ -34,6 +34,8 @@ help:
 	@echo 'make perf          build perf (static, minimal) and libperf'"'"'s tests in build/perf'
 	@echo 'make perftest      boot build/x86_64 with that perf and run its shell test of'
 	@echo '                   --drv-config through "perf test", and libperf'"'"'s tests'
+	@echo 'make bench         time the ioctl and context switches in QEMU, on non-debug'
+	@echo '                   kernels with and without the series; build/bench/results.md'
 	@echo 'make kunit         the KUnit suite in QEMU for $$ARCH (x86_64 or arm64)'
 	@echo 'make bisect        build each patch for x86_64 and arm64, check warnings'
 	@echo 'make checkpatch    scripts/checkpatch.pl --strict on every patch'
@@ -73,6 +75,9 @@ perf: tree
 
 perftest: tree
 	$(RUN)/perftest.sh
+
+bench: tree
+	$(RUN)/bench.sh
 
 kunit: tree
 	$(RUN)/kunit.sh $(ARCH)

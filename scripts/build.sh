@@ -6,6 +6,9 @@
 #   x86_64     the QEMU kernel: demo, selftests (debug options on)
 #   arm64-min  a small arm64 kernel with CoreSight, for per-patch builds
 #   arm64      defconfig with CoreSight, for real boards
+#   x86_64-bench  the QEMU kernel without the debug options, for make bench
+#   x86_64-base   the same, from the base without the series (build/base-src,
+#              a git worktree of build/linux at tag base)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
@@ -14,12 +17,23 @@ case $name in
 x86_64)		set -- x86_64 allnoconfig qemu-x86_64.config debug.config ;;
 arm64-min)	set -- arm64 allnoconfig arm64-min.config ;;
 arm64)		set -- arm64 defconfig arm64-coresight.config ;;
+x86_64-bench|x86_64-base) set -- x86_64 allnoconfig qemu-x86_64.config ;;
 *)		echo "build: no kernel '$name'" >&2; exit 1 ;;
 esac
 arch=$1 base=$2
 shift 2
 out=$top/build/$name
 src=$top/build/linux
+if [ "$name" = x86_64-base ]; then
+	src=$top/build/base-src
+	# A worktree whose build/linux was extracted again is stale: redo it.
+	if ! git -C "$src" rev-parse -q --verify HEAD >/dev/null 2>&1 ||
+	   [ "$(git -C "$src" rev-parse HEAD)" != "$(git -C "$top/build/linux" rev-parse base)" ]; then
+		rm -rf "$src"
+		git -C "$top/build/linux" worktree prune
+		git -C "$top/build/linux" worktree add -q --detach "$src" base
+	fi
+fi
 
 case $arch in
 x86_64)	cross= image=arch/x86/boot/bzImage ;;

@@ -3,7 +3,8 @@
 # Runs as root on a fresh Debian 12, minimal ones included (make fresh-check
 # proves it in a debootstrap --variant=minbase root); does nothing when all
 # is present.  Not obvious: rsync is for the kernel's headers_install;
-# manpages-dev ships the perf_event_open(2) that patches/man-pages/ applies to.
+# manpages-dev ships the perf_event_open(2) that patches/man-pages/ applies to;
+# gnuplot-nox draws make bench's plot.
 set -euo pipefail
 
 pkgs=(
@@ -12,7 +13,7 @@ pkgs=(
 	qemu-system-x86 qemu-system-arm
 	gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 	gcc-i686-linux-gnu libc6-dev-i386-cross
-	git-email manpages-dev man-db groff-base
+	git-email manpages-dev man-db groff-base gnuplot-nox
 	linux-source-6.12
 )
 
