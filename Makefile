@@ -10,19 +10,22 @@ RUN := env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u ARCH bash scripts
 
 ifeq ($(ARCH),arm64)
 all: deps tree
-	$(RUN)/build.sh arm64
+	$(RUN)/board.sh
 else
 all: deps tree build demo
 endif
 
 help:
 	@echo 'make               build the patched x86_64 kernel, boot it in QEMU, run the demo'
-	@echo 'make ARCH=arm64    build the patched arm64 kernel with CoreSight, for real boards'
+	@echo 'make ARCH=arm64    the patched arm64 kernel with CoreSight, its modules and perf,'
+	@echo '                   for real boards, in build/arm64-board (BOARD_CONFIG=FILE: on'
+	@echo '                   the board'"'"'s own .config; without it, defconfig: over an hour)'
 	@echo 'make check         run every test; ends with "N passed, N failed"'
 	@echo 'make check STAGES="kunit-x86_64 demo"'
 	@echo '                   run some stages only: selfcheck checkpatch bisect size'
 	@echo '                   kunit-x86_64 kunit-arm64 build perf demo selftest'
-	@echo '                   perftest manpage mbox send'
+	@echo '                   perftest perf-arm64 selftest-arm64 perftest-arm64'
+	@echo '                   manpage mbox send'
 	@echo 'make tree          apply patches/ as commits in build/linux (FORCE=1: discard'
 	@echo '                   commits there that were not exported)'
 	@echo 'make export        regenerate patches/ from the commits in build/linux'
@@ -30,10 +33,13 @@ help:
 	@echo 'make build         build the x86_64 QEMU kernel in build/x86_64'
 	@echo 'make demo          boot build/x86_64 and run the demo in the guest'
 	@echo 'make selftest      boot build/x86_64 and run the perf_events selftest,'
-	@echo '                   64-bit and 32-bit, in the guest'
+	@echo '                   64-bit and 32-bit, in the guest (ARCH=arm64: build/arm64-min'
+	@echo '                   in qemu-system-aarch64, 64-bit)'
 	@echo 'make perf          build perf (static, minimal) and libperf'"'"'s tests in build/perf'
+	@echo '                   (ARCH=arm64: cross-built, in build/perf-arm64)'
 	@echo 'make perftest      boot build/x86_64 with that perf and run its shell test of'
 	@echo '                   --drv-config through "perf test", and libperf'"'"'s tests'
+	@echo '                   (ARCH=arm64: build/arm64-min with build/perf-arm64)'
 	@echo 'make bench         time the ioctl and context switches in QEMU, on non-debug'
 	@echo '                   kernels with and without the series; build/bench/results.md'
 	@echo 'make kunit         the KUnit suite in QEMU for $$ARCH (x86_64 or arm64)'
@@ -68,13 +74,13 @@ demo:
 	$(RUN)/demo.sh
 
 selftest:
-	$(RUN)/selftest.sh
+	$(RUN)/selftest.sh $(ARCH)
 
 perf: tree
-	$(RUN)/perf.sh
+	$(RUN)/perf.sh $(ARCH)
 
 perftest: tree
-	$(RUN)/perftest.sh
+	$(RUN)/perftest.sh $(ARCH)
 
 bench: tree
 	$(RUN)/bench.sh

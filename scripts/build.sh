@@ -3,20 +3,25 @@
 # base target (allnoconfig, defconfig) and fragments in configs/, with
 # ccache; the kernel, its modules and its uapi headers.  Incremental.
 # With CONFIG_ONLY=1, configure and prepare the tree only.
-#   x86_64     the QEMU kernel: demo, selftests (debug options on)
-#   arm64-min  a small arm64 kernel with CoreSight, for per-patch builds
-#   arm64      defconfig with CoreSight, for real boards
-#   x86_64-bench  the QEMU kernel without the debug options, for make bench
-#   x86_64-base   the same, from the base without the series (build/base-src,
-#              a git worktree of build/linux at tag base)
+#   x86_64       the QEMU kernel: demo, selftests (debug options on)
+#   arm64-min    a small arm64 kernel with CoreSight, for per-patch builds,
+#                and the arm64 QEMU kernel (debug options on)
+#   arm64-board  CoreSight for real boards, on the board's own configuration
+#                (BOARD_CONFIG=FILE, e.g. its /proc/config.gz unpacked), or
+#                on defconfig without it (well over an hour on 2 cores)
+#   x86_64-bench the QEMU kernel without the debug options, for make bench
+#   x86_64-base  the same, from the base without the series (build/base-src,
+#                a git worktree of build/linux at tag base)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
 name=$1
 case $name in
 x86_64)		set -- x86_64 allnoconfig qemu-x86_64.config debug.config ;;
-arm64-min)	set -- arm64 allnoconfig arm64-min.config ;;
-arm64)		set -- arm64 defconfig arm64-coresight.config ;;
+arm64-min)	set -- arm64 allnoconfig arm64-min.config debug.config ;;
+arm64-board)	set -- arm64 defconfig arm64-coresight.config
+		[ -z "${BOARD_CONFIG:-}" ] ||
+			set -- arm64 "$(realpath "$BOARD_CONFIG")" arm64-coresight.config ;;
 x86_64-bench|x86_64-base) set -- x86_64 allnoconfig qemu-x86_64.config ;;
 *)		echo "build: no kernel '$name'" >&2; exit 1 ;;
 esac
@@ -48,14 +53,18 @@ frags=()
 for f in "$@"; do frags+=("$top/configs/$f"); done
 # Reconfigure when a fragment, the tree or the .config (another job's
 # make may have run syncconfig on an older tree) changed.
-stamp=$(cat "${frags[@]}" | sha1sum | cut -c1-40)-$base-$(git -C "$src" rev-parse HEAD)
+# A base that is a file (BOARD_CONFIG, an absolute path) counts by its content.
+base_file=()
+[ "${base#/}" = "$base" ] || base_file=("$base")
+stamp=$(cat "${base_file[@]}" "${frags[@]}" | sha1sum | cut -c1-40)-${base##*/}-$(git -C "$src" rev-parse HEAD)
 if [ "$(cat "$out/.harness-config" 2>/dev/null)" != \
      "$stamp $(sha1sum 2>/dev/null <"$out/.config")" ]; then
 	if [ "$base" = allnoconfig ]; then
 		(cd "$src" && ARCH=$arch CROSS_COMPILE=$cross scripts/kconfig/merge_config.sh \
 			-n -O "$out" "${frags[@]}" >"$out/merge_config.log")
 	else
-		mk "$base" >/dev/null
+		if [ ${#base_file[@]} -gt 0 ]; then cp "$base" "$out/.config"
+		else mk "$base" >/dev/null; fi
 		(cd "$src" && ARCH=$arch CROSS_COMPILE=$cross scripts/kconfig/merge_config.sh \
 			-m -O "$out" "$out/.config" "${frags[@]}" >"$out/merge_config.log")
 		mk olddefconfig >/dev/null

@@ -5,7 +5,13 @@
 # is present.  Not obvious: rsync is for the kernel's headers_install;
 # manpages-dev ships the perf_event_open(2) that patches/man-pages/ applies to;
 # gnuplot-nox draws make bench's plot.
+# The arm64 guest's busybox is Debian's busybox-static for arm64, through
+# multiarch (dpkg --add-architecture arm64): it cannot be installed beside
+# the amd64 one (same files, not Multi-Arch), so it is downloaded and
+# unpacked into build/busybox-arm64/.
 set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+bb=$top/build/busybox-arm64
 
 pkgs=(
 	build-essential bc bison flex libelf-dev libssl-dev cpio kmod git rsync
@@ -22,13 +28,35 @@ for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
 		missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+[ ${#missing[@]} -gt 0 ] || [ ! -x "$bb/busybox" ] || exit 0
 
-echo "deps: installing ${missing[*]}"
 if [ "$(id -u)" -ne 0 ]; then
 	echo "deps: need root to install packages" >&2
 	exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -q
-apt-get install -y -q --no-install-recommends "${missing[@]}"
+updated=
+if [ ${#missing[@]} -gt 0 ]; then
+	echo "deps: installing ${missing[*]}"
+	apt-get update -q
+	updated=1
+	apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+if [ ! -x "$bb/busybox" ]; then
+	echo "deps: busybox-static:arm64 into build/busybox-arm64"
+	if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+		dpkg --add-architecture arm64
+		updated=
+	fi
+	[ -n "$updated" ] || apt-get update -q
+	tmp=$(mktemp -d)
+	trap 'rm -rf "$tmp"' EXIT
+	# apt downloads as _apt where it can write
+	chown _apt "$tmp" 2>/dev/null || true
+	(cd "$tmp" && apt-get download -q busybox-static:arm64)
+	dpkg-deb -x "$tmp"/busybox-static_*_arm64.deb "$tmp/root"
+	mkdir -p "$bb"
+	cp "$tmp/root/bin/busybox" "$bb/busybox"
+	dpkg-deb -f "$tmp"/busybox-static_*_arm64.deb Version > "$bb/VERSION"
+fi

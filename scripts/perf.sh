@@ -1,20 +1,28 @@
 #!/bin/bash
-# perf.sh [DIR] : build perf from build/linux into DIR (default build/perf),
-# static and with only the features that the guest's tests need (no
-# libelf, libtraceevent, BPF, python, ...), with ccache; and libperf's
-# tests, static, as DIR/libperf/tests-static.  perf builds with -Werror,
-# so a warning fails the build.  Nothing is rebuilt when tools/ and this
-# script did not change since the last build.
+# perf.sh [ARCH] [DIR] : build perf from build/linux for ARCH (x86_64, the
+# default, or arm64: cross-built with aarch64-linux-gnu-gcc) into DIR
+# (default build/perf, build/perf-arm64), static and with only the
+# features that the guest's tests need (no libelf, libtraceevent, BPF,
+# python, ...), with ccache; and libperf's tests, static, as
+# DIR/libperf/tests-static.  perf builds with -Werror, so a warning fails
+# the build.  Nothing is rebuilt when tools/ and this script did not change
+# since the last build.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
 src=$top/build/linux
-out=$(realpath -m "${1:-$top/build/perf}")
+arch=x86_64
+case ${1:-} in x86_64|arm64) arch=$1; shift ;; esac
+case $arch in
+x86_64)	cross= def=$top/build/perf ;;
+arm64)	cross=aarch64-linux-gnu- def=$top/build/perf-arm64 ;;
+esac
+out=$(realpath -m "${1:-$def}")
 mkdir -p "$out/perf" "$out/libperf"
 
 stamp=$( { git -C "$src" rev-parse HEAD:tools; git -C "$src" diff HEAD -- tools
 	   git -C "$src" ls-files -o --exclude-standard -- tools
-	   cat "$0" "$top/guest/libperf-test-evsel.c"; } | sha1sum)
+	   echo "$arch"; cat "$0" "$top/guest/libperf-test-evsel.c"; } | sha1sum)
 # What the tools side of the series promises besides perf itself: the tools
 # copy of linux/perf_event.h is the kernel's, and perf trace, whose table of
 # perf ioctls is generated from it, names the new one.
@@ -34,7 +42,7 @@ checks() {
 
 if [ "$(cat "$out/.stamp" 2>/dev/null)" = "$stamp" ] &&
    [ -x "$out/perf/perf" ] && [ -x "$out/libperf/test-evsel" ]; then
-	echo "ok perf: ${out#"$top"/} is up to date"
+	echo "ok perf: ${out#"$top"/} is up to date ($arch)"
 	checks
 	exit 0
 fi
@@ -46,19 +54,22 @@ features=(NO_LIBELF=1 NO_LIBTRACEEVENT=1 NO_JEVENTS=1 NO_LIBPYTHON=1
 	NO_LIBBABELTRACE=1 NO_CAPSTONE=1 NO_LZMA=1 NO_ZLIB=1 NO_LIBZSTD=1
 	NO_LIBCAP=1 NO_SDT=1 NO_JVMTI=1 NO_LIBPFM4=1 NO_LIBDEBUGINFOD=1
 	NO_DEMANGLE=1 NO_BACKTRACE=1 NO_AIO=1 BUILD_BPF_SKEL=0)
-echo "perf: building tools/perf (static) in build/perf/perf"
-make -s -C "$src/tools/perf" O="$out/perf" CC="ccache gcc" LDFLAGS=-static \
+[ "$arch" = x86_64 ] || features+=(ARCH="$arch" CROSS_COMPILE="$cross")
+echo "perf: building tools/perf ($arch, static) in ${out#"$top"/}/perf"
+make -s -C "$src/tools/perf" O="$out/perf" CC="ccache ${cross}gcc" LDFLAGS=-static \
 	"${features[@]}" -j"$(nproc)" perf
-echo "perf: building libperf's tests in build/perf/libperf"
+echo "perf: building libperf's tests in ${out#"$top"/}/libperf"
 # libperf's Makefile links its tests from the source directory, where
 # tests-in.o is not when OUTPUT is set, and dynamically: link them here.
 l=$out/libperf
-make -s -C "$src/tools/lib/perf" OUTPUT="$l/" CC="ccache gcc" -j"$(nproc)" \
-	tests-in.o "$l/libperf.a" "$l/libapi.a"
-gcc -static -o "$l/tests-static" "$l/tests-in.o" "$l/libperf.a" "$l/libapi.a"
+cross_args=()
+[ "$arch" = x86_64 ] || cross_args=(ARCH="$arch" CROSS_COMPILE="$cross")
+make -s -C "$src/tools/lib/perf" OUTPUT="$l/" CC="ccache ${cross}gcc" "${cross_args[@]}" \
+	-j"$(nproc)" tests-in.o "$l/libperf.a" "$l/libapi.a"
+${cross}gcc -static -o "$l/tests-static" "$l/tests-in.o" "$l/libperf.a" "$l/libapi.a"
 # test-evsel alone: see guest/libperf-test-evsel.c.
-gcc -static -O2 -Wall -o "$l/test-evsel" "$top/guest/libperf-test-evsel.c" \
+${cross}gcc -static -O2 -Wall -o "$l/test-evsel" "$top/guest/libperf-test-evsel.c" \
 	"$l/tests/test-evsel.o" "$l/libperf.a" "$l/libapi.a"
 echo "$stamp" > "$out/.stamp"
-echo "ok perf: built ${out#"$top"/}/perf/perf and libperf's tests (static)"
+echo "ok perf: built ${out#"$top"/}/perf/perf and libperf's tests ($arch, static)"
 checks

@@ -1,38 +1,56 @@
 #!/bin/bash
-# selftest.sh : build tools/testing/selftests/perf_events/drv_config from
-# the tree, 64-bit and 32-bit (i686 cross compiler), boot build/x86_64 (the
-# debug kernel) in QEMU and run both there.  One "ok"/"not ok" line per
-# test of each binary, and one for the kernel log.
+# selftest.sh [ARCH] : build tools/testing/selftests/perf_events/drv_config
+# from the tree and run it in QEMU, in the debug kernel of ARCH:
+#   x86_64  (default) build/x86_64, 64-bit and 32-bit (i686 cross
+#           compiler, the compat ioctl); stage "selftest"
+#   arm64   build/arm64-min (built here if needed), 64-bit only, with
+#           aarch64-linux-gnu-gcc; stage "selftest-arm64"
+# One "ok"/"not ok" line per test of each binary, and one for the kernel log.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
-b=$top/build/x86_64
-d=$top/build/selftest
+arch=${1:-x86_64}
 src=$top/build/linux/tools/testing/selftests/perf_events
+case $arch in
+x86_64)	name=selftest b=$top/build/x86_64 image=arch/x86/boot/bzImage
+	variants=(64: 32:i686-linux-gnu-) ;;
+arm64)	name=selftest-arm64 b=$top/build/arm64-min image=arch/arm64/boot/Image
+	variants=(64:aarch64-linux-gnu-) ;;
+*)	echo "selftest: no ARCH '$arch'" >&2; exit 1 ;;
+esac
+d=$top/build/$name
 mkdir -p "$d"
 
 if [ ! -f "$src/drv_config.c" ]; then
-	echo "selftest: the series has no perf_events/drv_config selftest yet"
+	echo "$name: the series has no perf_events/drv_config selftest yet"
 	exit 0
 fi
-for v in 64: 32:i686-linux-gnu-; do
-	rm -rf "$d/$v"
+# bisect leaves arm64-min built at HEAD; when it did not run, build it.
+if [ "$arch" = arm64 ] && ! bash "$top/scripts/build.sh" arm64-min > "$d/build.log" 2>&1; then
+	tail -n 20 "$d/build.log"
+	echo "not ok $name: build/arm64-min does not build (see build/$name/build.log)"
+	exit 1
+fi
+bins=()
+for v in "${variants[@]}"; do
+	rm -rf "$d/${v%%:*}"
 	mkdir -p "$d/${v%%:*}"
 	CFLAGS=-static make -s -C "$src" CROSS_COMPILE="${v#*:}" OUTPUT="$d/${v%%:*}" \
 		KHDR_INCLUDES="-isystem $b/usr/include" "$d/${v%%:*}/drv_config" || exit 1
+	bin=drv_config
+	[ "${v%%:*}" = 64 ] || bin=drv_config_${v%%:*}
+	cp "$d/${v%%:*}/drv_config" "$d/$bin"
+	bins+=("$d/$bin")
 done
-cp "$d/64/drv_config" "$d/drv_config"
-cp "$d/32/drv_config" "$d/drv_config_32"
 bash "$top/scripts/initramfs.sh" "$d/initramfs.cpio" "$b" "$top/guest/selftest" \
-	"$d/drv_config" "$d/drv_config_32" || exit 1
+	"${bins[@]}" || exit 1
 
-bash "$top/scripts/qemu.sh" x86_64 "$b/arch/x86/boot/bzImage" \
+bash "$top/scripts/qemu.sh" "$arch" "$b/$image" \
 	"$d/initramfs.cpio" "$d/console.log" 600 > "$d/qemu.log"
 rc=$?
-cat "$d/qemu.log" >/dev/null
 
 # TAP of each binary -> one line per test; a skip is a failure here, where
 # the test PMU must be present; a binary that stopped early is one too.
-awk '
+awk -v name="$name" -v nbins=${#bins[@]} '
 { sub(/\r$/, "") }
 /^=== selftest / { t = $3; next }
 /^=== dmesg/ { t = "" }
@@ -40,18 +58,18 @@ t && /^1\.\./ { plan[t] = substr($1, 4) }
 t && /^(not )?ok [0-9]+ / {
 	line = $0; sub(/^(not )?ok [0-9]+ /, "", line)
 	n[t]++
-	if ($1 == "ok" && line !~ /# SKIP/) print "ok selftest " t ": " line
-	else print "not ok selftest " t ": " line
+	if ($1 == "ok" && line !~ /# SKIP/) print "ok " name " " t ": " line
+	else print "not ok " name " " t ": " line
 }
 END {
 	for (b in plan) if (n[b] != plan[b])
-		print "not ok selftest " b ": " n[b] + 0 " of " plan[b] " tests reported"
-	if (length(plan) != 2) print "not ok selftest: a binary did not run"
+		print "not ok " name " " b ": " n[b] + 0 " of " plan[b] " tests reported"
+	if (length(plan) != nbins) print "not ok " name ": a binary did not run"
 }' "$d/console.log"
 if grep -q '^qemu: the kernel log has reports' "$d/qemu.log"; then
-	echo "not ok selftest: the kernel log is clean"
+	echo "not ok $name: the kernel log is clean"
 	grep '^qemu:' "$d/qemu.log" | sed 's/^/# /'
 else
-	echo "ok selftest: the kernel log is clean (no warning, BUG, KASAN, lockdep or kmemleak report)"
+	echo "ok $name: the kernel log is clean (no warning, BUG, KASAN, lockdep or kmemleak report)"
 fi
 exit $rc
