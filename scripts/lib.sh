@@ -27,3 +27,14 @@ check() {
 	shift
 	if "$@"; then echo "ok $what"; else echo "not ok $what"; fail=1; fi
 }
+
+# kernel_log NAME QEMU_LOG : the "ok"/"not ok" line of a guest run's kernel
+# log, from what scripts/qemu.sh said about it in QEMU_LOG.
+kernel_log() {
+	if grep -q '^qemu: the kernel log has reports' "$2"; then
+		echo "not ok $1: the kernel log is clean"
+		grep '^qemu:' "$2" | sed 's/^/# /'
+	else
+		echo "ok $1: the kernel log is clean (no warning, BUG, KASAN, lockdep or kmemleak report)"
+	fi
+}

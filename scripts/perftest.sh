@@ -13,6 +13,7 @@
 # line.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/lib.sh"
 arch=${1:-x86_64}
 case $arch in
 x86_64)	name=perftest b=$top/build/x86_64 p=$top/build/perf tag=
@@ -92,10 +93,5 @@ END {
 	if (dcok && !dcfail) print "ok libperf test-evsel" t ": perf_evsel__apply_drv_config() on the test PMU"
 	else if (!dcfail) print "not ok libperf test-evsel" t ": the test of perf_evsel__apply_drv_config() did not run to its end"
 }' "$d/console.log"
-if grep -q '^qemu: the kernel log has reports' "$d/qemu.log"; then
-	echo "not ok $name: the kernel log is clean"
-	grep '^qemu:' "$d/qemu.log" | sed 's/^/# /'
-else
-	echo "ok $name: the kernel log is clean (no warning, BUG, KASAN, lockdep or kmemleak report)"
-fi
+kernel_log "$name" "$d/qemu.log"
 exit $rc

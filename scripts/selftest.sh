@@ -8,6 +8,7 @@
 # One "ok"/"not ok" line per test of each binary, and one for the kernel log.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/lib.sh"
 arch=${1:-x86_64}
 src=$top/build/linux/tools/testing/selftests/perf_events
 case $arch in
@@ -66,10 +67,5 @@ END {
 		print "not ok " name " " b ": " n[b] + 0 " of " plan[b] " tests reported"
 	if (length(plan) != nbins) print "not ok " name ": a binary did not run"
 }' "$d/console.log"
-if grep -q '^qemu: the kernel log has reports' "$d/qemu.log"; then
-	echo "not ok $name: the kernel log is clean"
-	grep '^qemu:' "$d/qemu.log" | sed 's/^/# /'
-else
-	echo "ok $name: the kernel log is clean (no warning, BUG, KASAN, lockdep or kmemleak report)"
-fi
+kernel_log "$name" "$d/qemu.log"
 exit $rc
