@@ -18,8 +18,9 @@ endif
 help:
 	@echo 'make               build the patched x86_64 kernel, boot it in QEMU, run the demo'
 	@echo 'make ARCH=arm64    the patched arm64 kernel with CoreSight, its modules and perf,'
-	@echo '                   for real boards, in build/arm64-board (BOARD_CONFIG=FILE: on'
-	@echo '                   the board'"'"'s own .config; without it, defconfig: over an hour)'
+	@echo '                   for real boards, in build/arm64-board, booted in QEMU'
+	@echo '                   (BOARD_CONFIG=FILE: on the board'"'"'s own .config, LSMOD=FILE:'
+	@echo '                   only the modules in its lsmod; without: trimmed defconfig, 34 min)'
 	@echo 'make check         run every test; ends with "N passed, N failed"'
 	@echo 'make check STAGES="kunit-x86_64 demo"'
 	@echo '                   run some stages only: selfcheck checkpatch bisect size'

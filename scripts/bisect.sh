@@ -1,9 +1,13 @@
 #!/bin/bash
 # bisect.sh : build every patch of the series on its own, for x86_64 (the
 # QEMU config) and arm64 (a minimal config with CoreSight), and check that
-# no patch adds a W=1, sparse or kernel-doc warning to the files it touches.
-# A patch that touches tools/perf, tools/lib/perf or tools/include must
-# also build perf and libperf's tests (scripts/perf.sh, -Werror).
+# no patch adds a W=1, sparse or kernel-doc warning to the files it touches
+# (all the series' kernel files when it touches a header).  A patch that
+# changes the code of tools/perf, tools/lib/perf or tools/include must also
+# build perf and libperf's tests (scripts/perf.sh, -Werror), in build/perf,
+# which the perf stage then finds up to date.
+# A patch that changes no file of the kernel's build (perf, selftests,
+# documentation) is not rebuilt: a "#" line says so.
 # Prints one "ok"/"not ok" line per check; restores build/linux's HEAD.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,7 +33,16 @@ for c in $(git -C "$tree" rev-list --reverse base.."$head"); do
 	i=$((i + 1))
 	subj=$(git -C "$tree" log -1 --format=%s "$c")
 	git -C "$tree" checkout -q "$c"
+	# perf, selftests and documentation are not read by the kernel's build:
+	# a patch that touches nothing else builds as the one before it.
+	kernel=$(git -C "$tree" diff-tree --no-commit-id --name-only -r "$c" -- . \
+		':!tools/perf' ':!tools/lib/perf' ':!tools/testing' ':!*.rst' ':!*.txt' \
+		':!MAINTAINERS')
 	for arch in x86_64 arm64; do
+		if [ -z "$kernel" ]; then
+			echo "# [$i/$n] $arch: no file of the kernel's build changed, not rebuilt"
+			continue
+		fi
 		[ $arch = x86_64 ] && name=x86_64 || name=arm64-min
 		if bash "$top/scripts/build.sh" $name >>"$log" 2>&1; then
 			echo "ok [$i/$n] builds on $arch: $subj"
@@ -39,15 +52,23 @@ for c in $(git -C "$tree" rev-list --reverse base.."$head"); do
 		fi
 	done
 	if [ -n "$(git -C "$tree" diff-tree --no-commit-id --name-only -r "$c" -- \
-			tools/perf tools/lib/perf tools/include)" ]; then
-		if bash "$top/scripts/perf.sh" "$top/build/bisect-perf" >>"$log" 2>&1; then
+			tools/perf tools/lib/perf tools/include ':!*.txt' \
+			':!tools/perf/Documentation' ':!tools/perf/tests/shell')" ]; then
+		if bash "$top/scripts/perf.sh" >>"$log" 2>&1; then
 			echo "ok [$i/$n] builds perf and libperf's tests: $subj"
 		else
 			echo "not ok [$i/$n] builds perf and libperf's tests: $subj (see build/bisect.log)"
 			fail=1
 		fi
 	fi
-	bash "$top/scripts/warnings.sh" $files > "$top/build/warnings.txt"
+	touched=$(git -C "$tree" diff-tree --no-commit-id --name-only -r "$c" -- $files)
+	if [ -z "$touched" ]; then
+		echo "ok [$i/$n] adds no W=1/sparse/kernel-doc warning (no kernel C file): $subj"
+		continue
+	fi
+	# A header's warnings show in the files that include it.
+	case $touched in *.h*) touched=$files ;; esac
+	bash "$top/scripts/warnings.sh" $touched > "$top/build/warnings.txt"
 	new=$(LC_ALL=C comm -13 "$top/build/warnings-base.txt" "$top/build/warnings.txt")
 	if [ -z "$new" ]; then
 		echo "ok [$i/$n] adds no W=1/sparse/kernel-doc warning: $subj"

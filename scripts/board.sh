@@ -1,10 +1,13 @@
 #!/bin/bash
 # board.sh : what a real arm64 board with CoreSight needs, in
 # build/arm64-board: the patched kernel (scripts/build.sh arm64-board: the
-# board's own configuration, BOARD_CONFIG=FILE, or defconfig, with
-# configs/arm64-coresight.config) as Image, its modules under modules/, a
+# board's own configuration, BOARD_CONFIG=FILE, trimmed to the modules it
+# loads with LSMOD=FILE, or defconfig less configs/arm64-board-trim.config;
+# with configs/arm64-coresight.config) as Image, its modules under modules/, a
 # static perf for arm64 (scripts/perf.sh arm64) as perf, and BOARD.txt,
-# what to do with them.
+# what to do with them.  Then boots that Image with its modules and perf
+# in qemu-system-aarch64 -M virt (guest/board): perf stat --drv-config on
+# the test PMU must count 42.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 out=$top/build/arm64-board
@@ -16,7 +19,8 @@ rel=$(cat "$out/include/config/kernel.release")
 cat > "$out/BOARD.txt" <<NOTE
 The patched arm64 kernel $rel with CoreSight (ETMv4/ETE, TMC/ETR, TRBE,
 CTI) and PERF_EVENT_IOC_SET_DRV_CONFIG, configured from
-${BOARD_CONFIG:-defconfig} and configs/arm64-coresight.config.
+${BOARD_CONFIG:-"defconfig and configs/arm64-board-trim.config"}${LSMOD:+ (the modules of $LSMOD)}
+and configs/arm64-coresight.config.
 
   Image                  the kernel: boot it as the board boots its own
                          (e.g. copy it to /boot/vmlinuz-$rel and add a
@@ -50,3 +54,16 @@ trace sink, the test PMU (modprobe drv_config_test) shows the ioctl:
   ./perf stat -e drv_config_test// --drv-config value=42 -- true
 NOTE
 echo "board: $out: Image, modules/lib/modules/$rel, perf, BOARD.txt"
+
+# The virt machine runs the board's kernel as it runs defconfig's.
+d=$top/build/board-boot
+rm -rf "$d" && mkdir -p "$d"
+bash "$top/scripts/initramfs.sh" "$d/initramfs.cpio" "$out" "$top/guest/board" "$out/perf"
+if bash "$top/scripts/qemu.sh" arm64 "$out/Image" "$d/initramfs.cpio" \
+		"$d/console.log" 300 > "$d/qemu.log" &&
+   grep -q '^42,,drv_config_test//' "$d/console.log"; then
+	echo "board: booted $rel in QEMU (virt): perf stat --drv-config value=42 counted 42"
+else
+	echo "board: the build did not boot or count 42 in QEMU (virt); see $d/console.log" >&2
+	exit 1
+fi

@@ -7,8 +7,10 @@
 #   arm64-min    a small arm64 kernel with CoreSight, for per-patch builds,
 #                and the arm64 QEMU kernel (debug options on)
 #   arm64-board  CoreSight for real boards, on the board's own configuration
-#                (BOARD_CONFIG=FILE, e.g. its /proc/config.gz unpacked), or
-#                on defconfig without it (well over an hour on 2 cores)
+#                (BOARD_CONFIG=FILE, e.g. its /proc/config.gz unpacked;
+#                with LSMOD=FILE, the board's lsmod output, only the modules
+#                it loads: make localmodconfig), or without it on defconfig
+#                less what a board needs neither to boot nor to trace
 #   x86_64-bench the QEMU kernel without the debug options, for make bench
 #   x86_64-base  the same, from the base without the series (build/base-src,
 #                a git worktree of build/linux at tag base)
@@ -19,7 +21,7 @@ name=$1
 case $name in
 x86_64)		set -- x86_64 allnoconfig qemu-x86_64.config debug.config ;;
 arm64-min)	set -- arm64 allnoconfig arm64-min.config debug.config ;;
-arm64-board)	set -- arm64 defconfig arm64-coresight.config
+arm64-board)	set -- arm64 defconfig arm64-board-trim.config arm64-coresight.config
 		[ -z "${BOARD_CONFIG:-}" ] ||
 			set -- arm64 "$(realpath "$BOARD_CONFIG")" arm64-coresight.config ;;
 x86_64-bench|x86_64-base) set -- x86_64 allnoconfig qemu-x86_64.config ;;
@@ -54,8 +56,12 @@ for f in "$@"; do frags+=("$top/configs/$f"); done
 # Reconfigure when a fragment, the tree or the .config (another job's
 # make may have run syncconfig on an older tree) changed.
 # A base that is a file (BOARD_CONFIG, an absolute path) counts by its content.
-base_file=()
+base_file=() lsmod=
 [ "${base#/}" = "$base" ] || base_file=("$base")
+if [ ${#base_file[@]} -gt 0 ] && [ -n "${LSMOD:-}" ]; then
+	lsmod=$(realpath "$LSMOD")
+	base_file+=("$lsmod")
+fi
 stamp=$(cat "${base_file[@]}" "${frags[@]}" | sha1sum | cut -c1-40)-${base##*/}-$(git -C "$src" rev-parse HEAD)
 if [ "$(cat "$out/.harness-config" 2>/dev/null)" != \
      "$stamp $(sha1sum 2>/dev/null <"$out/.config")" ]; then
@@ -65,6 +71,13 @@ if [ "$(cat "$out/.harness-config" 2>/dev/null)" != \
 	else
 		if [ ${#base_file[@]} -gt 0 ]; then cp "$base" "$out/.config"
 		else mk "$base" >/dev/null; fi
+		# Only the modules that the board loads; oldconfig asks nothing
+		# once olddefconfig has answered what this tree adds.
+		if [ -n "$lsmod" ]; then
+			mk olddefconfig >/dev/null
+			mk LSMOD="$lsmod" localmodconfig < <(yes '') \
+				>"$out/localmodconfig.log" 2>&1
+		fi
 		(cd "$src" && ARCH=$arch CROSS_COMPILE=$cross scripts/kconfig/merge_config.sh \
 			-m -O "$out" "$out/.config" "${frags[@]}" >"$out/merge_config.log")
 		mk olddefconfig >/dev/null

@@ -3,7 +3,9 @@
 # timings; ends with "N passed, N failed" and fails if anything failed.
 # A stage's output goes to build/logs/STAGE.log; its "ok"/"not ok" lines
 # are shown and counted (a stage that fails without one counts as one),
-# and so are its "#" lines, which say more.
+# and so are its "#" lines, which say more.  A shell error in the log
+# ("x.sh: line N: ..."), which can drop a result line while the stage
+# exits 0, fails the stage too.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -45,6 +47,11 @@ stage() {
 	rc=$?
 	ok=$(grep -c '^ok ' "$logs/$name.log")
 	nok=$(grep -c '^not ok ' "$logs/$name.log")
+	if grep -qE '\.sh: line [0-9]+: ' "$logs/$name.log"; then
+		nok=$((nok + 1))
+		echo "not ok $name: a shell error in its log"
+		grep -E '\.sh: line [0-9]+: ' "$logs/$name.log" | head -n 5 | sed 's/^/# /'
+	fi
 	if [ "$rc" -ne 0 ] && [ "$nok" -eq 0 ]; then
 		nok=1
 		echo "not ok $name (exit $rc)"
