@@ -4,7 +4,8 @@
 # proves it in a debootstrap --variant=minbase root); does nothing when all
 # is present.  Not obvious: rsync is for the kernel's headers_install;
 # manpages-dev ships the perf_event_open(2) that patches/man-pages/ applies to;
-# gnuplot-nox draws make bench's plot.
+# gnuplot-nox draws make bench's plot; libmailtools-perl is Mail::Address,
+# which git send-email needs and git-email only recommends.
 # The arm64 guest's busybox is Debian's busybox-static for arm64, through
 # multiarch (dpkg --add-architecture arm64): it cannot be installed beside
 # the amd64 one (same files, not Multi-Arch), so it is downloaded and
@@ -19,7 +20,7 @@ pkgs=(
 	qemu-system-x86 qemu-system-arm
 	gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 	gcc-i686-linux-gnu libc6-dev-i386-cross
-	git-email manpages-dev man-db groff-base gnuplot-nox
+	git-email libmailtools-perl manpages-dev man-db groff-base gnuplot-nox
 	linux-source-6.12
 )
 
