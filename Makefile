@@ -6,7 +6,7 @@ ARCH ?= x86_64
 RUN := env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u ARCH bash scripts
 
 .PHONY: all demo selftest perf perftest bench check tree export deps build kunit bisect \
-	checkpatch selfcheck manpage mbox send fresh-check help clean distclean
+	checkpatch selfcheck manpage mbox send fresh-check rebase help clean distclean
 
 ifeq ($(ARCH),arm64)
 all: deps tree
@@ -30,6 +30,8 @@ help:
 	@echo 'make tree          apply patches/ as commits in build/linux (FORCE=1: discard'
 	@echo '                   commits there that were not exported)'
 	@echo 'make export        regenerate patches/ from the commits in build/linux'
+	@echo 'make rebase        after rebasing build/linux onto another linux-source-7.x:'
+	@echo '                   record its base in patches/BASE, then make export'
 	@echo 'make deps          install what is missing (apt-get, as root)'
 	@echo 'make build         build the x86_64 QEMU kernel in build/x86_64'
 	@echo 'make demo          boot build/x86_64 and run the demo in the guest'
@@ -53,7 +55,7 @@ help:
 	@echo '                   git send-email --dry-run of the series; never sends'
 	@echo 'make fresh-check   make, then make check, in a minimal Debian 12 chroot from'
 	@echo '                   nothing (as root; logs in build/fresh/logs)'
-	@echo 'make clean         remove build outputs, keep build/linux'
+	@echo 'make clean         remove build outputs, keep build/linux and build/src'
 	@echo 'make distclean     remove build/'
 
 check:
@@ -67,6 +69,9 @@ tree: deps
 
 export:
 	$(RUN)/export.sh
+
+rebase:
+	$(RUN)/rebase.sh
 
 build: tree
 	$(RUN)/build.sh x86_64
@@ -111,7 +116,7 @@ fresh-check:
 	$(RUN)/fresh-check.sh
 
 clean:
-	find build -mindepth 1 -maxdepth 1 ! -name linux -exec rm -rf {} +
+	find build -mindepth 1 -maxdepth 1 ! -name linux ! -name src -exec rm -rf {} +
 
 distclean:
 	rm -rf build
