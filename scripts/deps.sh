@@ -5,7 +5,9 @@
 # is present.  Not obvious: rsync is for the kernel's headers_install;
 # manpages-dev ships the perf_event_open(2) that patches/man-pages/ applies to;
 # gnuplot-nox draws make bench's plot; libmailtools-perl is Mail::Address,
-# which git send-email needs and git-email only recommends.
+# which git send-email needs and git-email only recommends;
+# debian-archive-keyring checks trixie-backports, where scripts/source.sh
+# downloads the kernel source (apt-get, dpkg-deb and xz: no package more).
 # The arm64 guest's busybox is Debian's busybox-static for arm64, through
 # multiarch (dpkg --add-architecture arm64): it cannot be installed beside
 # the amd64 one (same files, not Multi-Arch), so it is downloaded and
@@ -21,7 +23,7 @@ pkgs=(
 	gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 	gcc-i686-linux-gnu libc6-dev-i386-cross
 	git-email libmailtools-perl manpages-dev man-db groff-base gnuplot-nox
-	linux-source-6.12
+	debian-archive-keyring
 )
 
 missing=()

@@ -82,7 +82,8 @@ in_ns() {
 }
 
 # The host's Debian mirrors for bookworm and its updates and security
-# suites (linux-source-6.12 comes from the latter two).
+# suites; scripts/source.sh takes the kernel source from the first one's
+# trixie-backports, with its own apt configuration.
 sources=$( (apt-get indextargets --format '$(REPO_URI) $(CODENAME) $(COMPONENT)' \
 		'Created-By: Packages' 2>/dev/null || true) |
 	awk '$2 ~ /^bookworm(-updates|-security)?$/ && $3 == "main" { print "deb " $1 " " $2 " main" }' |
