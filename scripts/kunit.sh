@@ -2,7 +2,8 @@
 # kunit.sh ARCH : the KUnit suites of the series with
 # tools/testing/kunit/kunit.py, in QEMU, built in build/kunit-ARCH: the perf
 # core's (kernel/events/.kunitconfig) and, on arm64, CoreSight's
-# (drivers/hwtracing/coresight/.kunitconfig) in the same kernel.
+# (drivers/hwtracing/coresight/.kunitconfig) in the same kernel.  The
+# kernel's log must have no warning: see the end.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
@@ -28,4 +29,15 @@ python3 tools/testing/kunit/kunit.py run --arch="$arch" --kunitconfig=kernel/eve
 		 s/^\[[0-9:]*\] *\[SKIPPED\] \(.*\)$/ok kunit $arch: \1 # SKIP/p
 		 s/^\[[0-9:]*\] *\[\(FAILED\|CRASHED\)\] \(.*\)$/not ok kunit $arch: \2 (\1)/p
 		 /Testing complete/p"
-exit "${PIPESTATUS[0]}"
+rc=${PIPESTATUS[0]}
+# A test that passes while the kernel warns has found a bug all the same;
+# the warnings a test expects, it suppresses (kunit_warning_suppress()).
+if grep -qE '^(WARNING|BUG|Oops|kernel BUG)|^=+$' "$top/build/kunit-$arch/test.log"; then
+	echo "not ok kunit $arch: the kernel log is clean (build/kunit-$arch/test.log)"
+	grep -E '^(WARNING|BUG|Oops|kernel BUG)' "$top/build/kunit-$arch/test.log" |
+		head -n 5 | sed 's/^/# /'
+	rc=1
+else
+	echo "ok kunit $arch: the kernel log is clean (no warning, BUG or KASAN report)"
+fi
+exit "$rc"

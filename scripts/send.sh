@@ -4,6 +4,11 @@
 # printed per patch, then "git send-email --dry-run" of the whole series,
 # which shows the mail headers it would send.  Never sends anything.
 #
+# Whoever sends a patch signs it off (submitting-patches.rst, "Sign your
+# work"): the copies in build/send/out/ that go out carry the sender's
+# Signed-off-by, from git's user.name and user.email, unless it is there
+# already; without a git identity, send.sh refuses to run.
+#
 # To: the maintainers and supporters of the files a patch touches; Cc: their
 # reviewers and lists.  The cover letter goes to everyone any patch goes to.
 #
@@ -75,10 +80,31 @@ esac
 [ -x "$tree/scripts/get_maintainer.pl" ] || [ -f "$tree/scripts/get_maintainer.pl" ] ||
 	{ echo "send: no build/linux; run 'make tree' first" >&2; exit 1; }
 
-files=("$top/patches/0000-cover-letter.patch")
+name=$(git config user.name || true)
+email=$(git config user.email || true)
+if [ -z "$name" ] || [ -z "$email" ]; then
+	echo "send: no git identity (git config user.name, user.email): the sender signs off every patch" >&2
+	exit 1
+fi
+sob="Signed-off-by: $name <$email>"
+out=$top/build/send/out
+rm -rf "$out"
+mkdir -p "$out"
+cp "$top/patches/0000-cover-letter.patch" "$out/"
+files=("$out/0000-cover-letter.patch")
+signed=0
 for p in $(series_patches); do
-	files+=("$top/patches/$p")
+	git interpret-trailers --if-exists addIfDifferent --trailer "$sob" \
+		< "$top/patches/$p" > "$out/$p"
+	grep -qxF "$sob" "$out/$p" && signed=$((signed + 1))
+	files+=("$out/$p")
 done
+if [ "$signed" -eq $((${#files[@]} - 1)) ]; then
+	echo "ok every patch is signed off by the sender, $name"
+else
+	echo "not ok $signed of $((${#files[@]} - 1)) patches signed off by the sender, $name"
+	exit 1
+fi
 
 fail=0
 for f in "${files[@]}"; do
