@@ -20,7 +20,7 @@ help:
 	@echo 'make ARCH=arm64    the patched arm64 kernel with CoreSight, its modules and perf,'
 	@echo '                   for real boards, in build/arm64-board, booted in QEMU'
 	@echo '                   (BOARD_CONFIG=FILE: on the board'"'"'s own .config, LSMOD=FILE:'
-	@echo '                   only the modules in its lsmod; without: trimmed defconfig, 34 min)'
+	@echo '                   only the modules in its lsmod; without: trimmed defconfig)'
 	@echo 'make check         run every test; ends with "N passed, N failed"'
 	@echo 'make check STAGES="kunit-x86_64 demo"'
 	@echo '                   run some stages only: selfcheck checkpatch bisect size'
