@@ -3,7 +3,8 @@
 # default, or arm64: cross-built with aarch64-linux-gnu-gcc) into DIR
 # (default build/perf, build/perf-arm64), static and with only the
 # features that the guest's tests need (no libelf, libtraceevent, BPF,
-# python, ...), with ccache; and libperf's tests, static, as
+# python, the Rust test workload of 7.x, which needs rustc and its target's
+# std, ...), with ccache; and libperf's tests, static, as
 # DIR/libperf/tests-static.  perf builds with -Werror, so a warning fails
 # the build.  Nothing is rebuilt when tools/ and this script did not change
 # since the last build.
@@ -53,23 +54,18 @@ features=(NO_LIBELF=1 NO_LIBTRACEEVENT=1 NO_JEVENTS=1 NO_LIBPYTHON=1
 	NO_LIBUNWIND=1 NO_LIBNUMA=1 NO_LIBAUDIT=1 NO_LIBCRYPTO=1
 	NO_LIBBABELTRACE=1 NO_CAPSTONE=1 NO_LZMA=1 NO_ZLIB=1 NO_LIBZSTD=1
 	NO_LIBCAP=1 NO_SDT=1 NO_JVMTI=1 NO_LIBPFM4=1 NO_LIBDEBUGINFOD=1
-	NO_DEMANGLE=1 NO_BACKTRACE=1 NO_AIO=1 BUILD_BPF_SKEL=0)
+	NO_DEMANGLE=1 NO_BACKTRACE=1 NO_AIO=1 BUILD_BPF_SKEL=0 NO_RUST=1)
 [ "$arch" = x86_64 ] || features+=(ARCH="$arch" CROSS_COMPILE="$cross")
-# GNU ar loads every plugin in /usr/lib/bfd-plugins, LLVM's LLVMgold too
-# where llvm-*-linker-tools is installed, and that one aborts ("LLVM ERROR:
-# Invalid encoding") on perf's perf-test-in.o of Linux 7.3; gcc-ar names
-# GCC's plugin, and ar then loads no other.
-ar=${cross}gcc-ar
 echo "perf: building tools/perf ($arch, static) in ${out#"$top"/}/perf"
-make -s -C "$src/tools/perf" O="$out/perf" CC="ccache ${cross}gcc" AR="$ar" \
-	LDFLAGS=-static "${features[@]}" -j"$(nproc)" perf
+make -s -C "$src/tools/perf" O="$out/perf" CC="ccache ${cross}gcc" LDFLAGS=-static \
+	"${features[@]}" -j"$(nproc)" perf
 echo "perf: building libperf's tests in ${out#"$top"/}/libperf"
 # libperf's Makefile links its tests from the source directory, where
 # tests-in.o is not when OUTPUT is set, and dynamically: link them here.
 l=$out/libperf
 cross_args=()
 [ "$arch" = x86_64 ] || cross_args=(ARCH="$arch" CROSS_COMPILE="$cross")
-make -s -C "$src/tools/lib/perf" OUTPUT="$l/" CC="ccache ${cross}gcc" AR="$ar" "${cross_args[@]}" \
+make -s -C "$src/tools/lib/perf" OUTPUT="$l/" CC="ccache ${cross}gcc" "${cross_args[@]}" \
 	-j"$(nproc)" tests-in.o "$l/libperf.a" "$l/libapi.a"
 ${cross}gcc -static -o "$l/tests-static" "$l/tests-in.o" "$l/libperf.a" "$l/libapi.a"
 # test-evsel alone: see guest/libperf-test-evsel.c.
