@@ -32,12 +32,12 @@ python3 tools/testing/kunit/kunit.py run --arch="$arch" --kunitconfig=kernel/eve
 rc=${PIPESTATUS[0]}
 # A test that passes while the kernel warns has found a bug all the same;
 # the warnings a test expects, it suppresses (kunit_warning_suppress()).
-if grep -qE '^(WARNING|BUG|Oops|kernel BUG)|^=+$' "$top/build/kunit-$arch/test.log"; then
+reports=$(grep -E "$kernel_reports_re" "$top/build/kunit-$arch/test.log")
+if [ -n "$reports" ]; then
 	echo "not ok kunit $arch: the kernel log is clean (build/kunit-$arch/test.log)"
-	grep -E '^(WARNING|BUG|Oops|kernel BUG)' "$top/build/kunit-$arch/test.log" |
-		head -n 5 | sed 's/^/# /'
+	echo "$reports" | sort -u | head -n 5 | sed 's/^/# /'
 	rc=1
 else
-	echo "ok kunit $arch: the kernel log is clean (no warning, BUG or KASAN report)"
+	echo "ok kunit $arch: the kernel log is clean (no warning, BUG, KASAN or lockdep report)"
 fi
 exit "$rc"

@@ -28,6 +28,10 @@ check() {
 	if "$@"; then echo "ok $what"; else echo "not ok $what"; fail=1; fi
 }
 
+# What a kernel log must not have: a warning, a BUG, a KASAN, UBSAN,
+# lockdep or kmemleak report (qemu.sh's guests, kunit.sh's KUnit kernels).
+kernel_reports_re='WARNING:|BUG:|KASAN:|UBSAN:|Oops|general protection|Call Trace:|possible (recursive|circular) locking|inconsistent lock state|suspicious RCU usage|kmemleak: [0-9]+ new suspected|unreferenced object'
+
 # kernel_log NAME QEMU_LOG : the "ok"/"not ok" line of a guest run's kernel
 # log, from what scripts/qemu.sh said about it in QEMU_LOG.
 kernel_log() {

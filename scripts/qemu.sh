@@ -5,6 +5,8 @@
 # so does one whose kernel log (the console, and the dmesg a job may dump)
 # has a warning, a BUG, or a KASAN, lockdep or kmemleak report.
 set -uo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/scripts/lib.sh"
 arch=$1 kernel=$2 initrd=$3 log=$4 secs=$5
 shift 5
 
@@ -25,7 +27,7 @@ timeout -k 10 "$secs" "${qemu[@]}" -m 2G -nographic -no-reboot \
 
 rc=$(sed -n 's/^guest-exit: \([0-9]*\).*/\1/p' "$log" | tail -n 1)
 [ -n "$rc" ] || { echo "qemu: the guest did not report; see $log" >&2; exit 1; }
-reports=$(grep -E 'WARNING:|BUG:|KASAN:|UBSAN:|Oops|general protection|Call Trace:|possible (recursive|circular) locking|inconsistent lock state|suspicious RCU usage|kmemleak: [0-9]+ new suspected|unreferenced object' "$log")
+reports=$(grep -E "$kernel_reports_re" "$log")
 if [ -n "$reports" ]; then
 	echo "qemu: the kernel log has reports:"
 	echo "$reports" | sort -u | head -n 20 | sed 's/^/qemu:   /'
