@@ -25,7 +25,7 @@ help:
 	@echo 'make check STAGES="kunit-x86_64 demo"'
 	@echo '                   run some stages only: selfcheck checkpatch bisect size'
 	@echo '                   kunit-x86_64 kunit-arm64 build perf demo selftest'
-	@echo '                   perftest perf-arm64 selftest-arm64 perftest-arm64'
+	@echo '                   perftest regress perf-arm64 selftest-arm64 perftest-arm64'
 	@echo '                   manpage mbox send'
 	@echo 'make tree          apply patches/ as commits in build/linux (FORCE=1: discard'
 	@echo '                   commits there that were not exported)'

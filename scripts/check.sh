@@ -25,6 +25,7 @@ declare -A cmd=(
 	[selftest]="bash scripts/selftest.sh"
 	[perf]="bash scripts/perf.sh"
 	[perftest]="bash scripts/perftest.sh"
+	[regress]="bash scripts/regress.sh"
 	[perf-arm64]="bash scripts/perf.sh arm64"
 	[selftest-arm64]="bash scripts/selftest.sh arm64"
 	[perftest-arm64]="bash scripts/perftest.sh arm64"
@@ -33,7 +34,7 @@ declare -A cmd=(
 	[send]="bash scripts/send.sh"
 )
 order=(selfcheck checkpatch bisect size kunit-x86_64 kunit-arm64 build perf demo
-       selftest perftest perf-arm64 selftest-arm64 perftest-arm64 manpage mbox send)
+       selftest perftest regress perf-arm64 selftest-arm64 perftest-arm64 manpage mbox send)
 [ $# -eq 0 ] || order=("$@")
 
 stage() {

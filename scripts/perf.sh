@@ -8,22 +8,44 @@
 # DIR/libperf/tests-static.  perf builds with -Werror, so a warning fails
 # the build.  Nothing is rebuilt when tools/ and this script did not change
 # since the last build.
+# perf.sh base : the same perf, x86_64, from the series' base (tag "base" of
+# build/linux, exported to build/perf-base/src), in build/perf-base; for
+# scripts/regress.sh, which compares the two.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
 src=$top/build/linux
 arch=x86_64
-case ${1:-} in x86_64|arm64) arch=$1; shift ;; esac
+case ${1:-} in x86_64|arm64|base) arch=$1; shift ;; esac
 case $arch in
 x86_64)	cross= def=$top/build/perf ;;
 arm64)	cross=aarch64-linux-gnu- def=$top/build/perf-arm64 ;;
+base)	cross= def=$top/build/perf-base ;;
 esac
 out=$(realpath -m "${1:-$def}")
 mkdir -p "$out/perf" "$out/libperf"
 
-stamp=$( { git -C "$src" rev-parse HEAD:tools; git -C "$src" diff HEAD -- tools
+if [ "$arch" = base ]; then
+	# What perf's build takes from outside tools/: the top Makefile (for
+	# kernelversion), arm64's sysreg generator, the uapi headers.
+	base=$(git -C "$src" rev-parse base)
+	if [ "$(cat "$out/src/.base" 2>/dev/null)" != "$base" ]; then
+		rm -rf "$out/src" "$out/perf" && mkdir -p "$out/src" "$out/perf"
+		git -C "$src" archive base tools Makefile scripts arch/arm64/tools include/uapi \
+			arch/x86/include/uapi arch/arm64/include/uapi | tar -x -C "$out/src"
+		echo "$base" > "$out/src/.base"
+	fi
+	src=$out/src
+	if [ "$(cat "$out/.stamp" 2>/dev/null)" = "$base" ] && [ -x "$out/perf/perf" ]; then
+		echo "ok perf: ${out#"$top"/} is up to date (the base's, $base)"
+		exit 0
+	fi
+	stamp=$base
+else
+	stamp=$( { git -C "$src" rev-parse HEAD:tools; git -C "$src" diff HEAD -- tools
 	   git -C "$src" ls-files -o --exclude-standard -- tools
 	   echo "$arch"; cat "$0" "$top/guest/libperf-test-evsel.c"; } | sha1sum)
+fi
 # What the tools side of the series promises besides perf itself: the tools
 # copy of linux/perf_event.h is the kernel's, and perf trace, whose table of
 # perf ioctls is generated from it, names the new one (perf trace itself
@@ -43,7 +65,7 @@ checks() {
 	fi
 }
 
-if [ "$(cat "$out/.stamp" 2>/dev/null)" = "$stamp" ] &&
+if [ "$arch" != base ] && [ "$(cat "$out/.stamp" 2>/dev/null)" = "$stamp" ] &&
    [ -x "$out/perf/perf" ] && [ -x "$out/libperf/test-evsel" ]; then
 	echo "ok perf: ${out#"$top"/} is up to date ($arch)"
 	checks
@@ -57,16 +79,21 @@ features=(NO_LIBELF=1 NO_LIBTRACEEVENT=1 NO_JEVENTS=1 NO_LIBPYTHON=1
 	NO_LIBBABELTRACE=1 NO_CAPSTONE=1 NO_LZMA=1 NO_ZLIB=1 NO_LIBZSTD=1
 	NO_LIBCAP=1 NO_SDT=1 NO_JVMTI=1 NO_LIBPFM4=1 NO_LIBDEBUGINFOD=1
 	NO_DEMANGLE=1 NO_BACKTRACE=1 NO_AIO=1 BUILD_BPF_SKEL=0 NO_RUST=1)
-[ "$arch" = x86_64 ] || features+=(ARCH="$arch" CROSS_COMPILE="$cross")
+[ "$arch" != arm64 ] || features+=(ARCH="$arch" CROSS_COMPILE="$cross")
 echo "perf: building tools/perf ($arch, static) in ${out#"$top"/}/perf"
 make -s -C "$src/tools/perf" O="$out/perf" CC="ccache ${cross}gcc" LDFLAGS=-static \
 	"${features[@]}" -j"$(nproc)" perf
+if [ "$arch" = base ]; then
+	echo "$stamp" > "$out/.stamp"
+	echo "ok perf: built ${out#"$top"/}/perf/perf (the base's, $base)"
+	exit 0
+fi
 echo "perf: building libperf's tests in ${out#"$top"/}/libperf"
 # libperf's Makefile links its tests from the source directory, where
 # tests-in.o is not when OUTPUT is set, and dynamically: link them here.
 l=$out/libperf
 cross_args=()
-[ "$arch" = x86_64 ] || cross_args=(ARCH="$arch" CROSS_COMPILE="$cross")
+[ "$arch" != arm64 ] || cross_args=(ARCH="$arch" CROSS_COMPILE="$cross")
 make -s -C "$src/tools/lib/perf" OUTPUT="$l/" CC="ccache ${cross}gcc" "${cross_args[@]}" \
 	-j"$(nproc)" tests-in.o "$l/libperf.a" "$l/libapi.a"
 ${cross}gcc -static -o "$l/tests-static" "$l/tests-in.o" "$l/libperf.a" "$l/libapi.a"
