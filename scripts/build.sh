@@ -11,7 +11,8 @@
 #                with LSMOD=FILE, the board's lsmod output, only the modules
 #                it loads: make localmodconfig), or without it on defconfig
 #                less what a board needs neither to boot nor to trace
-#   x86_64-bench the QEMU kernel without the debug options, for make bench
+#   x86_64-bench the QEMU kernel without the debug options, with AF_UNIX
+#                sockets (perf daemon), for make bench and the regress stage
 #   x86_64-base  the same, from the base without the series (build/base-src,
 #                a git worktree of build/linux at tag base)
 set -euo pipefail
@@ -24,7 +25,7 @@ arm64-min)	set -- arm64 allnoconfig arm64-min.config debug.config ;;
 arm64-board)	set -- arm64 defconfig arm64-board-trim.config arm64-coresight.config
 		[ -z "${BOARD_CONFIG:-}" ] ||
 			set -- arm64 "$(realpath "$BOARD_CONFIG")" arm64-coresight.config ;;
-x86_64-bench|x86_64-base) set -- x86_64 allnoconfig qemu-x86_64.config ;;
+x86_64-bench|x86_64-base) set -- x86_64 allnoconfig qemu-x86_64.config net.config ;;
 *)		echo "build: no kernel '$name'" >&2; exit 1 ;;
 esac
 arch=$1 base=$2

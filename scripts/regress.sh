@@ -5,12 +5,15 @@
 # with its own shell tests; stage "regress".  A test that passes with the
 # base's perf and not with the series' is "not ok"; one that passes with
 # both is "ok"; one that fails or skips with the base's too is a "#" line.
-# The shell tests run under the host's bash, which goes into the guest.
+# The shell tests run under the host's bash, which goes into the guest, on
+# the non-debug kernel (build/x86_64-bench: perf daemon needs its AF_UNIX
+# sockets, and the tests take minutes under TCG).  PERF=FILE: FILE is the
+# series' perf instead, for checking this stage against another one.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
 d=$top/build/regress
-b=$top/build/x86_64
+b=$top/build/x86_64-bench
 
 # The shell tests of what the series touches: --control, through perf
 # daemon's sessions and TPEBS (which needs Intel's PMU: it skips here), the
@@ -25,6 +28,11 @@ c_tests=("Parse event definition strings" "Sysfs PMU tests" "Roundtrip evsel->na
 
 rm -rf "$d"
 mkdir -p "$d/guest" "$d/root/lib/x86_64-linux-gnu" "$d/root/lib64" "$d/root/bin"
+if ! bash "$top/scripts/build.sh" x86_64-bench > "$d/build.log" 2>&1; then
+	tail -n 20 "$d/build.log"
+	echo "not ok regress: build/x86_64-bench does not build (see build/regress/build.log)"
+	exit 1
+fi
 for p in base x86_64; do
 	if ! bash "$top/scripts/perf.sh" "$p" > "$d/perf-$p.log" 2>&1; then
 		tail -n 20 "$d/perf-$p.log"
@@ -36,7 +44,7 @@ grep '^ok perf: ' "$d/perf-base.log"
 for who in base series; do
 	case $who in
 	base)	perf=$top/build/perf-base/perf/perf src=$top/build/perf-base/src ;;
-	series)	perf=$top/build/perf/perf/perf src=$top/build/linux ;;
+	series)	perf=${PERF:-$top/build/perf/perf/perf} src=$top/build/linux ;;
 	esac
 	mkdir -p "$d/guest/$who/tests/shell"
 	cp "$perf" "$d/guest/$who/"
