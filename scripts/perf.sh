@@ -24,6 +24,9 @@ base)	cross= def=$top/build/perf-base ;;
 esac
 out=$(realpath -m "${1:-$def}")
 mkdir -p "$out/perf" "$out/libperf"
+# Two stages that want the same perf build it once, one after the other.
+exec 9> "$out/.lock"
+flock 9
 
 if [ "$arch" = base ]; then
 	# What perf's build takes from outside tools/: the top Makefile (for
