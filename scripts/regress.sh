@@ -8,7 +8,8 @@
 # The shell tests run under the host's bash, which goes into the guest, on
 # the non-debug kernel (build/x86_64-bench: perf daemon needs its AF_UNIX
 # sockets, and the tests take minutes under TCG).  PERF=FILE: FILE is the
-# series' perf instead, for checking this stage against another one.
+# series' perf instead, for checking this stage against another one;
+# TESTS="daemon.sh ...": these shell tests only.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
@@ -25,6 +26,10 @@ shell_tests=(daemon.sh test_stat_intel_tpebs.sh stat.sh stat+std_output.sh
 c_tests=("Parse event definition strings" "Sysfs PMU tests" "Roundtrip evsel->name"
 	"Filter fds with revents mask in a fdarray" "Add fd to a fdarray, making it autogrow"
 	"Synthesize attr update" "Sample parsing")
+if [ -n "${TESTS:-}" ]; then
+	read -r -a shell_tests <<< "$TESTS"
+	c_tests=()
+fi
 
 rm -rf "$d"
 mkdir -p "$d/guest" "$d/root/lib/x86_64-linux-gnu" "$d/root/lib64" "$d/root/bin"
@@ -60,7 +65,7 @@ for t in "${shell_tests[@]}"; do
 	cp "$top/build/perf-base/src/tools/perf/tests/shell/$t" "$d/guest/base/tests/shell/"
 	sed -n "2,3{/SPDX/d;s/^# *//p}" "$f" | head -n 1 >> "$d/guest/tests"
 done
-printf '%s\n' "${c_tests[@]}" >> "$d/guest/tests"
+[ ${#c_tests[@]} -eq 0 ] || printf '%s\n' "${c_tests[@]}" >> "$d/guest/tests"
 
 # bash, for the shell tests, and the GNU tools whose options they use
 # where busybox has none (tail --pid, mktemp with three X, ...); they go to
