@@ -25,7 +25,7 @@ arm64-min)	set -- arm64 allnoconfig arm64-min.config debug.config ;;
 arm64-board)	set -- arm64 defconfig arm64-board-trim.config arm64-coresight.config
 		[ -z "${BOARD_CONFIG:-}" ] ||
 			set -- arm64 "$(realpath "$BOARD_CONFIG")" arm64-coresight.config ;;
-x86_64-bench|x86_64-base) set -- x86_64 allnoconfig qemu-x86_64.config net.config ;;
+x86_64-bench|x86_64-base) set -- x86_64 allnoconfig qemu-x86_64.config daemon.config ;;
 *)		echo "build: no kernel '$name'" >&2; exit 1 ;;
 esac
 arch=$1 base=$2

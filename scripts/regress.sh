@@ -6,8 +6,8 @@
 # base's perf and not with the series' is "not ok"; one that passes with
 # both is "ok"; one that fails or skips with the base's too is a "#" line.
 # The shell tests run under the host's bash, which goes into the guest, on
-# the non-debug kernel (build/x86_64-bench: perf daemon needs its AF_UNIX
-# sockets, and the tests take minutes under TCG).  PERF=FILE: FILE is the
+# the non-debug kernel (build/x86_64-bench: perf daemon needs AF_UNIX and
+# inotify, and the tests take minutes under TCG).  PERF=FILE: FILE is the
 # series' perf instead, for checking this stage against another one;
 # TESTS="daemon.sh ...": these shell tests only.
 set -uo pipefail
@@ -90,7 +90,7 @@ awk '
 /^=== / { who = ""; next }
 who != "" && /^ *[0-9]+(\.[0-9]+)?: .* : (Ok|Skip|FAILED!)/ {
 	line = $0; sub(/^ *[0-9.]+: /, "", line)
-	res = line; sub(/.* : /, "", res); sub(/ : [^:]*$/, "", line)
+	res = line; sub(/.* : /, "", res); sub(/ +: [^:]*$/, "", line)
 	sub(/ \(.*/, "", res)
 	r[who, line] = res
 	if (who == "base") order[n++] = line
