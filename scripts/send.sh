@@ -28,8 +28,18 @@ recipients() {
 	cache=$top/build/send/$(cat "$tree/MAINTAINERS" "$1" | sha1sum | cut -c1-40)
 	if [ ! -f "$cache" ]; then
 		mkdir -p "$top/build/send"
+		# A patch to MAINTAINERS alone goes to those of the entry it
+		# changes: the maintainers of the files its new F: lines name.
+		local f files=()
+		if ! grep '^diff --git ' "$1" | grep -qv ' a/MAINTAINERS '; then
+			mapfile -t files < <(sed -n 's/^+F:[[:space:]]*//p' "$1")
+		fi
 		if ! (cd "$tree" && perl scripts/get_maintainer.pl --nogit \
-			--nogit-fallback --rolestats "$1") > "$cache.raw"; then
+			--nogit-fallback --rolestats "$1" &&
+			for f in "${files[@]}"; do
+				perl scripts/get_maintainer.pl --nogit --nogit-fallback \
+					--rolestats -f "$f" || exit
+			done) > "$cache.raw"; then
 			echo "send: get_maintainer.pl failed on $1" >&2
 			rm -f "$cache.raw"
 			return 1
