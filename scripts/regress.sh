@@ -63,7 +63,8 @@ for t in "${shell_tests[@]}"; do
 		echo "not ok regress: no shell test $t in the base or the series"; continue; }
 	cp "$f" "$d/guest/series/tests/shell/"
 	cp "$top/build/perf-base/src/tools/perf/tests/shell/$t" "$d/guest/base/tests/shell/"
-	sed -n "2,3{/SPDX/d;s/^# *//p}" "$f" | head -n 1 >> "$d/guest/tests"
+	# perf test takes a trailing "(exclusive)" for a flag, not a word of the name.
+	sed -n "2,3{/SPDX/d;s/ *(exclusive)$//;s/^# *//p}" "$f" | head -n 1 >> "$d/guest/tests"
 done
 [ ${#c_tests[@]} -eq 0 ] || printf '%s\n' "${c_tests[@]}" >> "$d/guest/tests"
 
