@@ -35,21 +35,24 @@ and configs/arm64-coresight.config.
 On the board, booted on $rel, as root:
 
   ls /sys/bus/event_source/devices/cs_etm/sinks    # the ETM PMU and its sinks
-  ./perf record -e cs_etm// --drv-config syncfreq=8 -- ls
+  ls /sys/bus/event_source/devices/cs_etm/drv_config   # its keys, and ranges
+  ./perf record -e cs_etm/timestamp=4/ --drv-config syncfreq=8 -- ls
   ./perf report -D | head                           # the trace is there
 
 Changed while perf runs, through its control fifo (acked, or
 "nack <error>" when the driver rejects the string):
 
   mkfifo ctl ack
-  ./perf record -e cs_etm// --drv-config syncfreq=8 \\
+  ./perf record -e cs_etm/timestamp=4/ --drv-config syncfreq=8 \\
 	--control fifo:ctl,ack -- sleep 10 &
   exec 8<>ctl 9<>ack
-  echo 'drv-config cs_etm// syncfreq=12,ts_interval=1000' >&8
+  echo 'drv-config cs_etm/timestamp=4/ syncfreq=12,timestamp=8' >&8
   head -n 1 <&9                                     # ack
 
-The keys: syncfreq (0 or 8..20), ts_interval (1..65535), cc_threshold
-(1..4095); Documentation/trace/coresight/coresight-perf.rst.  Without a
+The keys (ETMv4 and ETE): timestamp and cc_threshold, with the values of
+the format fields of the same names, for an event opened with timestamps
+(timestamp=N) or cycle counts (cycacc), and syncfreq (8..20);
+Documentation/trace/coresight/coresight-perf.rst.  Without a
 trace sink, the test PMU (modprobe drv_config_test) shows the ioctl:
   ./perf stat -e drv_config_test// --drv-config value=42 -- true
 NOTE
