@@ -2,7 +2,8 @@
 # kunit.sh ARCH : the KUnit suites of the series with
 # tools/testing/kunit/kunit.py, in QEMU, built in build/kunit-ARCH: the perf
 # core's (kernel/events/.kunitconfig) and, on arm64, CoreSight's
-# (drivers/hwtracing/coresight/.kunitconfig) in the same kernel.  The
+# (drivers/hwtracing/coresight/.kunitconfig) and Arm SPE's
+# (drivers/perf/.kunitconfig) in the same kernel.  The
 # kernel's log must have no warning: see the end.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,7 +20,8 @@ x86_64)	opts=(--make_options "CC=ccache gcc") ;;
 arm64)	opts=(--cross_compile=aarch64-linux-gnu-
 	      --make_options "CC=ccache aarch64-linux-gnu-gcc")
 	cs=drivers/hwtracing/coresight
-	[ ! -f $cs/.kunitconfig ] || opts+=(--kunitconfig=$cs) ;;
+	[ ! -f $cs/.kunitconfig ] || opts+=(--kunitconfig=$cs)
+	[ ! -f drivers/perf/.kunitconfig ] || opts+=(--kunitconfig=drivers/perf) ;;
 esac
 # One line per test case, and per parameter of a parameterized one.
 python3 tools/testing/kunit/kunit.py run --arch="$arch" --kunitconfig=kernel/events \

@@ -2,8 +2,8 @@
 # warnings.sh FILE... : the W=1, sparse (C=2) and kernel-doc warnings of
 # FILEs (paths in build/linux) as "file: message" lines, line numbers
 # dropped so that the lists of two trees can be compared.  Objects are
-# built in build/x86_64, those of drivers that only arm64 builds (CoreSight)
-# in build/arm64-min; both must be configured.
+# built in build/x86_64, those of drivers that only arm64 builds (CoreSight,
+# Arm SPE) in build/arm64-min; both must be configured.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
@@ -13,7 +13,7 @@ x86=() arm64=() docs=()
 for f in "$@"; do
 	[ -f "$f" ] || continue
 	case $f in
-	drivers/hwtracing/coresight/*.c) arm64+=("${f%.c}.o") ;;
+	drivers/hwtracing/coresight/*.c | drivers/perf/arm_spe*.c) arm64+=("${f%.c}.o") ;;
 	*.c) x86+=("${f%.c}.o") ;;
 	esac
 	case $f in *.[ch]) docs+=("$f") ;; esac
