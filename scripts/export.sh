@@ -20,8 +20,10 @@ fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 if [ "$(git rev-list --count base..HEAD)" -gt 0 ]; then
-	git config "branch.$(git symbolic-ref --short HEAD).description" \
-		"$(cat "$top/patches/cover-letter.txt")"
+	# The cover letter is the branch's description: a detached HEAD has none.
+	branch=$(git symbolic-ref --short -q HEAD) ||
+		{ echo "export: build/linux is on no branch ('git switch series')" >&2; exit 1; }
+	git config "branch.$branch.description" "$(cat "$top/patches/cover-letter.txt")"
 	GIT_COMMITTER_DATE=$(git log -1 --format=%aD) \
 	GIT_COMMITTER_NAME=$(git log -1 --format=%an) \
 	GIT_COMMITTER_EMAIL=$(git log -1 --format=%ae) \
