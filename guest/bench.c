@@ -13,6 +13,17 @@
  *                    inherited (N = 0, 1, 8, 64)
  *   ctxsw            one round trip of a pipe ping-pong between two tasks
  *                    on CPU 0 that inherited a task-clock event, once a run
+ * and, on the AUX tracer drv_config_aux of the test module, which writes a
+ * record with the value in force at each multiple of 100 us of
+ * CLOCK_MONOTONIC while it runs (medians, and the 10th and 90th percentiles
+ * as _p10 and _p90):
+ *   trace_lost_ioctl records missing around a change by SET_DRV_CONFIG,
+ *                    between the last with the old value and the first
+ *                    with the new one
+ *   trace_lost_reopen the same for a change by munmap, close,
+ *                    perf_event_open and both mmap()s
+ *   trace_latency    from the ioctl's return to the due time of the first
+ *                    record with the new value, in nanoseconds
  * Without the drv_config_test PMU (the base kernel) only ctxsw runs.
  */
 #define _GNU_SOURCE
@@ -256,6 +267,158 @@ static void bench_ctxsw(int runs, int n, int batch)
 	free(v);
 }
 
+/* A record of drv_config_aux (kernel/events/drv_config_test.h) */
+struct aux_record {
+	uint64_t seq, value, time;
+	uint32_t cpu, tid;
+};
+
+#define TRACE_PERIOD_NS	100000		/* attr.config1 0: 100 us */
+#define TRACE_AUX_SIZE	(256 * 1024)
+
+struct tracer {
+	int fd;
+	struct perf_event_mmap_page *pg;
+	void *aux;
+	uint64_t tail;
+};
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000ULL + ts.tv_nsec;
+}
+
+static void set_value(int fd, int value)
+{
+	if (ioctl(fd, PERF_EVENT_IOC_SET_DRV_CONFIG, value == 1 ? "value=1" : "value=2"))
+		die("SET_DRV_CONFIG");
+}
+
+/*
+ * A tracer of CPU 0 with @value, enabled, its records published one by one
+ * (aux_watermark); as perf would open it for a change: open, both mmap()s,
+ * configure, enable.
+ */
+static void tracer_open(struct tracer *t, unsigned int type, int value)
+{
+	struct perf_event_attr attr = {
+		.type		= type,
+		.size		= sizeof(attr),
+		.disabled	= 1,
+		.aux_watermark	= sizeof(struct aux_record),
+	};
+
+	t->fd = syscall(SYS_perf_event_open, &attr, -1, 0, -1, 0);
+	if (t->fd < 0)
+		die("perf_event_open drv_config_aux");
+	t->pg = map_ring(t->fd);
+	t->pg->aux_offset = RING_PAGES * page;
+	t->pg->aux_size = TRACE_AUX_SIZE;
+	t->aux = mmap(NULL, TRACE_AUX_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED,
+		      t->fd, t->pg->aux_offset);
+	if (t->aux == MAP_FAILED)
+		die("mmap AUX");
+	t->tail = 0;
+	set_value(t->fd, value);
+	if (ioctl(t->fd, PERF_EVENT_IOC_ENABLE, 0))
+		die("ENABLE");
+}
+
+static void tracer_close(struct tracer *t)
+{
+	munmap(t->aux, TRACE_AUX_SIZE);
+	munmap(t->pg, RING_PAGES * page);
+	close(t->fd);
+}
+
+/*
+ * Read the records published since the last call: the due time of the last
+ * one with @old in *@last_old, of the first with @new in *@first_new (if 0).
+ * Returns whether one with @new came.
+ */
+static int drain(struct tracer *t, uint64_t old, uint64_t new,
+		 uint64_t *last_old, uint64_t *first_new)
+{
+	uint64_t head = __atomic_load_n(&t->pg->aux_head, __ATOMIC_ACQUIRE);
+	struct aux_record r;
+
+	for (; t->tail < head; t->tail += sizeof(r)) {
+		memcpy(&r, (char *)t->aux + t->tail % TRACE_AUX_SIZE, sizeof(r));
+		if (r.value == old && !*first_new)
+			*last_old = r.time;
+		else if (r.value == new && !*first_new)
+			*first_new = r.time;
+	}
+	__atomic_store_n(&t->pg->aux_tail, t->tail, __ATOMIC_RELEASE);
+	return *first_new != 0;
+}
+
+static uint64_t pct(uint64_t *v, int n, int p)
+{
+	qsort(v, n, sizeof(*v), cmp);
+	return v[(n - 1) * p / 100];
+}
+
+static void print_pct(const char *key, uint64_t *v, int n)
+{
+	printf("bench %s %llu\n", key, (unsigned long long)pct(v, n, 50));
+	printf("bench %s_p10 %llu\n", key, (unsigned long long)pct(v, n, 10));
+	printf("bench %s_p90 %llu\n", key, (unsigned long long)pct(v, n, 90));
+}
+
+/*
+ * (5) What a change costs in trace: @n changes by the ioctl and @n by
+ * reopening, alternately, of a tracer of CPU 0, which this task runs on
+ * and reads the records on.
+ */
+static void bench_trace(unsigned int type, int n)
+{
+	uint64_t *lost[2], *lat = calloc(n, sizeof(*lat));
+	uint64_t last_old, first_new, ret;
+	struct tracer tr;
+	cpu_set_t cpus;
+	int value = 1;
+
+	CPU_ZERO(&cpus);
+	CPU_SET(0, &cpus);
+	if (sched_setaffinity(0, sizeof(cpus), &cpus))
+		die("sched_setaffinity");
+	for (int k = 0; k < 2; k++)
+		lost[k] = calloc(n, sizeof(*lost[k]));
+	tracer_open(&tr, type, value);
+	for (int i = 0; i < 2 * n; i++) {
+		int k = i & 1, old = value;
+
+		value = 3 - value;
+		last_old = first_new = 0;
+		/* all published read, one with the old value at least */
+		while (drain(&tr, old, value, &last_old, &first_new), !last_old)
+			;
+		if (!k) {
+			set_value(tr.fd, value);
+		} else {
+			tracer_close(&tr);
+			tracer_open(&tr, type, value);
+		}
+		ret = now_ns();
+		while (!drain(&tr, old, value, &last_old, &first_new))
+			;
+		lost[k][i / 2] = (first_new - last_old) / TRACE_PERIOD_NS - 1;
+		if (!k)
+			lat[i / 2] = first_new > ret ? first_new - ret : 0;
+	}
+	tracer_close(&tr);
+	print_pct("trace_lost_ioctl", lost[0], n);
+	print_pct("trace_lost_reopen", lost[1], n);
+	print_pct("trace_latency", lat, n);
+	for (int k = 0; k < 2; k++)
+		free(lost[k]);
+	free(lat);
+}
+
 /* TSC cycles per microsecond, against CLOCK_MONOTONIC over 200 ms. */
 static void tsc_mhz(void)
 {
@@ -287,6 +450,11 @@ int main(void)
 	} else {
 		printf("bench: no drv_config_test PMU: context switches only\n");
 	}
+	if (f)
+		fclose(f);
+	f = fopen("/sys/bus/event_source/devices/drv_config_aux/type", "r");
+	if (f && fscanf(f, "%u", &type) == 1)
+		bench_trace(type, 200);
 	if (f)
 		fclose(f);
 	bench_ctxsw(5, 50, 200);

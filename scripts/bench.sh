@@ -2,7 +2,8 @@
 # bench.sh : what the ioctl costs at run time.  Builds the non-debug QEMU
 # kernel with the series (build/x86_64-bench) and without it (build/x86_64-base),
 # boots each twice, alternately, with guest/bench.c (TSC cycles, medians of
-# many iterations) and prints one line per metric with its goal.  Writes
+# many iterations; and, on the test module's AUX tracer, the records a change
+# costs) and prints one line per metric with its goal.  Writes
 # build/bench/results.md and build/bench/scaling.png; the consoles are
 # build/bench/console-KERNEL-N.log.
 set -uo pipefail
@@ -44,7 +45,7 @@ calc() { awk "BEGIN { print ($1) }"; }
 mhz=$(get bench tsc_mhz)
 us() { awk -v c="$1" -v m="$mhz" 'BEGIN { printf "%.2f", c / m }'; }
 # verdict VAR COND : set VAR to "ok" if COND holds, else to "not ok" and fail=1.
-fail=0 v1='' v2='' v3='' v4=''
+fail=0 v1='' v2='' v3='' v4='' v5=''
 verdict() {
 	if [ "$(calc "($2) ? 1 : 0")" = 1 ]; then printf -v "$1" ok; else printf -v "$1" 'not ok'; fail=1; fi
 }
@@ -75,6 +76,27 @@ r3=$(calc "$p8 > 0 ? $p64 / $p8 : 0")
 verdict v3 "$r3 > 0 && $r3 <= 1.5"
 printf '%s ioctl with 0, 1, 8, 64 sleeping inherited children: %s, %s, %s, %s us, %s us per child (from 8: %s; goal: linear, within 1.5x)\n' \
 	"$v3" "$(us "$c0")" "$(us "$c1")" "$(us "$c8")" "$(us "$c64")" "$(us "$p64")" "$(us "$p8")"
+
+# What a change costs in trace (drv_config_aux, a record every 100 us):
+# records missing around a change, and the time from the ioctl's return
+# to the first record with the new configuration (ns).
+ns() { awk -v n="$1" 'BEGIN { printf "%.0f", n / 1000 }'; }
+for k in trace_lost_ioctl trace_lost_reopen trace_latency; do
+	for p in '' _p10 _p90; do
+		v=$(get bench "$k$p")
+		if [ -z "$v" ]; then
+			echo "not ok bench: no $k$p figure in build/bench/console-bench-*.log"
+			exit 1
+		fi
+		printf -v "t_$k${p#_}" %s "$v"
+	done
+done
+verdict v5 "$t_trace_lost_ioctlp90 == 0"
+printf '%s trace lost per change (records every 100 us): the ioctl %s (p10-p90 %s-%s), close + perf_event_open + mmap %s (%s-%s); goal: the ioctl loses none (p90 0)\n' \
+	"$v5" "$t_trace_lost_ioctl" "$t_trace_lost_ioctlp10" "$t_trace_lost_ioctlp90" \
+	"$t_trace_lost_reopen" "$t_trace_lost_reopenp10" "$t_trace_lost_reopenp90"
+printf '# first record with the new configuration: %s us after the ioctl returned (p10-p90 %s-%s)\n' \
+	"$(ns "$t_trace_latency")" "$(ns "$t_trace_latencyp10")" "$(ns "$t_trace_latencyp90")"
 
 # Noise: the spread (max - min) / median of the runs of one kernel, the
 # larger of the two kernels'.
@@ -115,6 +137,17 @@ grep -E '^(not )?ok |^#' "$size" | sed 's/^/# size: /'
 	echo "| reconfigure: ioctl vs close + perf_event_open + mmap | - | $(us "$ioc") vs $(us "$reo") us | $(printf %.1f "$r2")x faster | >= 40x: $v2 |"
 	echo "| SET_DRV_CONFIG with 0, 1, 8, 64 sleeping children | - | $(us "$c0"), $(us "$c1"), $(us "$c8"), $(us "$c64") us | $(us "$p64") us per child | linear: $v3 |"
 	echo "| context switch, pipe round trip, inherited task-clock | $(us "$sb") us | $(us "$sp") us | $(printf %.3f "$r4") | within noise ($(printf %.1f "$(calc "$noise * 100")")%): $v4 |"
+	echo
+	echo "What a change costs in trace, on the test module's AUX tracer (a record at each"
+	echo "multiple of 100 us while it runs, CPU-wide; 200 changes each way, alternately;"
+	echo "median, and p10-p90 in brackets):"
+	echo
+	echo "| change by | records lost (x 100 us without trace) | first record with the change |"
+	echo "| --- | --- | --- |"
+	echo "| SET_DRV_CONFIG | $t_trace_lost_ioctl ($t_trace_lost_ioctlp10-$t_trace_lost_ioctlp90) | $(ns "$t_trace_latency") us after the ioctl returned ($(ns "$t_trace_latencyp10")-$(ns "$t_trace_latencyp90")) |"
+	echo "| munmap, close, perf_event_open, mmap, mmap | $t_trace_lost_reopen ($t_trace_lost_reopenp10-$t_trace_lost_reopenp90) | - |"
+	echo
+	echo "Goal: the ioctl loses no record (p90 0): $v5."
 	echo
 	echo "Static cost (scripts/size.sh, build/logs/size.log):"
 	echo

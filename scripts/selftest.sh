@@ -1,6 +1,7 @@
 #!/bin/bash
-# selftest.sh [ARCH] : build tools/testing/selftests/perf_events/drv_config
-# from the tree and run it in QEMU, in the debug kernel of ARCH:
+# selftest.sh [ARCH] : build the selftests tools/testing/selftests/perf_events/
+# drv_config and drv_config_aux (the AUX tracer) from the tree and run them in
+# QEMU, in the debug kernel of ARCH:
 #   x86_64  (default) build/x86_64, 64-bit and 32-bit (i686 cross
 #           compiler, the compat ioctl); stage "selftest"
 #   arm64   build/arm64-min (built here if needed), 64-bit only, with
@@ -35,12 +36,14 @@ bins=()
 for v in "${variants[@]}"; do
 	rm -rf "$d/${v%%:*}"
 	mkdir -p "$d/${v%%:*}"
-	CFLAGS=-static make -s -C "$src" CROSS_COMPILE="${v#*:}" OUTPUT="$d/${v%%:*}" \
-		KHDR_INCLUDES="-isystem $b/usr/include" "$d/${v%%:*}/drv_config" || exit 1
-	bin=drv_config
-	[ "${v%%:*}" = 64 ] || bin=drv_config_${v%%:*}
-	cp "$d/${v%%:*}/drv_config" "$d/$bin"
-	bins+=("$d/$bin")
+	for t in drv_config drv_config_aux; do
+		CFLAGS=-static make -s -C "$src" CROSS_COMPILE="${v#*:}" OUTPUT="$d/${v%%:*}" \
+			KHDR_INCLUDES="-isystem $b/usr/include" "$d/${v%%:*}/$t" || exit 1
+		bin=$t
+		[ "${v%%:*}" = 64 ] || bin=${t}_${v%%:*}
+		cp "$d/${v%%:*}/$t" "$d/$bin"
+		bins+=("$d/$bin")
+	done
 done
 bash "$top/scripts/initramfs.sh" "$d/initramfs.cpio" "$b" "$top/guest/selftest" \
 	"${bins[@]}" || exit 1
