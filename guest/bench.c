@@ -291,12 +291,6 @@ static uint64_t now_ns(void)
 	return ts.tv_sec * 1000000000ULL + ts.tv_nsec;
 }
 
-static void set_value(int fd, int value)
-{
-	if (ioctl(fd, PERF_EVENT_IOC_SET_DRV_CONFIG, value == 1 ? "value=1" : "value=2"))
-		die("SET_DRV_CONFIG");
-}
-
 /*
  * A tracer of CPU 0 with @value, enabled, its records published one by one
  * (aux_watermark); as perf would open it for a change: open, both mmap()s,
@@ -322,7 +316,7 @@ static void tracer_open(struct tracer *t, unsigned int type, int value)
 	if (t->aux == MAP_FAILED)
 		die("mmap AUX");
 	t->tail = 0;
-	set_value(t->fd, value);
+	set_config(t->fd, value);
 	if (ioctl(t->fd, PERF_EVENT_IOC_ENABLE, 0))
 		die("ENABLE");
 }
@@ -356,17 +350,13 @@ static int drain(struct tracer *t, uint64_t old, uint64_t new,
 	return *first_new != 0;
 }
 
-static uint64_t pct(uint64_t *v, int n, int p)
-{
-	qsort(v, n, sizeof(*v), cmp);
-	return v[(n - 1) * p / 100];
-}
-
+/* The median, 10th and 90th percentiles of @v, sorted once. */
 static void print_pct(const char *key, uint64_t *v, int n)
 {
-	printf("bench %s %llu\n", key, (unsigned long long)pct(v, n, 50));
-	printf("bench %s_p10 %llu\n", key, (unsigned long long)pct(v, n, 10));
-	printf("bench %s_p90 %llu\n", key, (unsigned long long)pct(v, n, 90));
+	qsort(v, n, sizeof(*v), cmp);
+	printf("bench %s %llu\n", key, (unsigned long long)v[(n - 1) / 2]);
+	printf("bench %s_p10 %llu\n", key, (unsigned long long)v[(n - 1) / 10]);
+	printf("bench %s_p90 %llu\n", key, (unsigned long long)v[(n - 1) * 9 / 10]);
 }
 
 /*
@@ -398,7 +388,7 @@ static void bench_trace(unsigned int type, int n)
 		while (drain(&tr, old, value, &last_old, &first_new), !last_old)
 			;
 		if (!k) {
-			set_value(tr.fd, value);
+			set_config(tr.fd, value);
 		} else {
 			tracer_close(&tr);
 			tracer_open(&tr, type, value);

@@ -36,9 +36,10 @@ bins=()
 for v in "${variants[@]}"; do
 	rm -rf "$d/${v%%:*}"
 	mkdir -p "$d/${v%%:*}"
+	CFLAGS=-static make -s -C "$src" CROSS_COMPILE="${v#*:}" OUTPUT="$d/${v%%:*}" \
+		KHDR_INCLUDES="-isystem $b/usr/include" \
+		"$d/${v%%:*}/drv_config" "$d/${v%%:*}/drv_config_aux" || exit 1
 	for t in drv_config drv_config_aux; do
-		CFLAGS=-static make -s -C "$src" CROSS_COMPILE="${v#*:}" OUTPUT="$d/${v%%:*}" \
-			KHDR_INCLUDES="-isystem $b/usr/include" "$d/${v%%:*}/$t" || exit 1
 		bin=$t
 		[ "${v%%:*}" = 64 ] || bin=${t}_${v%%:*}
 		cp "$d/${v%%:*}/$t" "$d/$bin"
