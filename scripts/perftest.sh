@@ -1,7 +1,9 @@
 #!/bin/bash
 # perftest.sh [ARCH] : boot the debug kernel of ARCH in QEMU with the perf
 # of that ARCH (scripts/perf.sh builds it if needed) and run there the perf
-# shell test of --drv-config through "perf test", and libperf's tests:
+# shell test of --drv-config through "perf test -vv" (its recordings of
+# the test tracer drv_config_aux, per task to a file and to a pipe and per
+# CPU, are lines of their own), and libperf's tests:
 #   x86_64  (default) build/x86_64 and build/perf; stage "perftest"
 #   arm64   build/arm64-min (built here if needed) and build/perf-arm64;
 #           stage "perftest-arm64", whose lines say "(arm64)"
@@ -64,6 +66,13 @@ part == "perf test" && /^ *[0-9]+: .*: *(Ok|Skip|FAILED!)/ {
 }
 part == "perf test" && /^ *[0-9]+: / && !/: *(Ok|Skip|FAILED!)/ { print "# " $0 }
 part == "perf test" && /^FAIL: / { print "# " $0 }
+part == "perf test" && /^perf record of drv_config_aux \(.*\) with/ {
+	what = $0; sub(/^[^(]*\(/, "", what); sub(/\).*/, "", what)
+}
+part == "perf test" && /^[0-9]+ records of value=5, then [0-9]+ of value=7$/ {
+	print "ok perf test" t ": perf record of drv_config_aux (" what "), a drv-config command: " $0
+	aux++
+}
 part == "perf test list" && /^ *[0-9]+: / {
 	listed++
 	if ($0 ~ /SPDX/) print "not ok perf test list" t " shows the description, not the SPDX line: " $0
@@ -89,6 +98,7 @@ part == "cs_etm" && /^cs_etm: / {
 END {
 	if (arch == "arm64" && !cs) print "not ok perf record" t " -e cs_etm//: the guest did not try it"
 	if (!n) print "not ok perf test" t " ran the --drv-config shell test"
+	else if (aux < 3) print "not ok perf test" t ": perf record of drv_config_aux, per task (to a file, to a pipe) and per CPU, passed " aux + 0 " times, not 3"
 	if (!listed) print "not ok perf test list" t " shows the --drv-config shell test"
 	if (dcok && !dcfail) print "ok libperf test-evsel" t ": perf_evsel__apply_drv_config() on the test PMU"
 	else if (!dcfail) print "not ok libperf test-evsel" t ": the test of perf_evsel__apply_drv_config() did not run to its end"
