@@ -7,7 +7,9 @@
 # build perf and libperf's tests (scripts/perf.sh, -Werror), in build/perf,
 # which the perf stage then finds up to date.
 # A patch that changes no file of the kernel's build (perf, selftests,
-# documentation) is not rebuilt: a "#" line says so.
+# documentation) is not rebuilt, nor, once a kernel was built here, one
+# that changes no file which that kernel's build read (CoreSight on
+# x86_64): a "#" line says so.
 # Prints one "ok"/"not ok" line per check; restores build/linux's HEAD.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -36,6 +38,23 @@ if [ "$(cd "$tree" && sh scripts/checker-valid.sh sparse 2>/dev/null)" != 1 ]; t
 	checks="W=1/kernel-doc"
 fi
 
+# reads NAME FILE... : whether the last build of build/NAME read one of
+# FILEs: a Kconfig, Makefile or Kbuild file, a file under scripts/, or a
+# file that the .cmd file of an object lists (a new source comes with a
+# Makefile, a new header with a source that includes it).
+reads() {
+	local name=$1 f
+	shift
+	for f; do
+		case $f in */Kconfig* | Kconfig* | */Makefile* | Makefile* | */Kbuild* | Kbuild* | scripts/*)
+			return 0 ;;
+		esac
+		grep -rqsF --include='.*.cmd' -e "/linux/$f" "$top/build/$name" && return 0
+	done
+	return 1
+}
+
+declare -A built
 i=0
 fail=0
 for c in $(git -C "$tree" rev-list --reverse base.."$head"); do
@@ -53,7 +72,15 @@ for c in $(git -C "$tree" rev-list --reverse base.."$head"); do
 			continue
 		fi
 		[ $arch = x86_64 ] && name=x86_64 || name=arm64-min
+		# Built here at an earlier state whose build read none of these
+		# files, it builds now: nothing it reads changed since.
+		if [ -n "${built[$name]:-}" ] && ! reads $name $kernel; then
+			echo "# [$i/$n] $arch: no file that its build reads changed, not rebuilt"
+			continue
+		fi
+		unset "built[$name]"
 		if bash "$top/scripts/build.sh" $name >>"$log" 2>&1; then
+			built[$name]=1
 			echo "ok [$i/$n] builds on $arch: $subj"
 		else
 			echo "not ok [$i/$n] builds on $arch: $subj (see build/bisect.log)"
