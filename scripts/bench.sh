@@ -2,7 +2,7 @@
 # bench.sh : what the ioctl costs at run time.  Builds the non-debug QEMU
 # kernel with the series (build/x86_64-bench) and without it (build/x86_64-base),
 # boots each twice, alternately, with guest/bench.c (TSC cycles, medians of
-# many iterations; and, on the test module's AUX tracer, the records a change
+# many iterations; and, on the test PMU's AUX tracer, the records a change
 # costs) and prints one line per metric with its goal.  Writes
 # build/bench/results.md and build/bench/scaling.png; the consoles are
 # build/bench/console-KERNEL-N.log.
@@ -140,7 +140,7 @@ grep -E '^(not )?ok |^#' "$size" | sed 's/^/# size: /'
 	echo "| SET_DRV_CONFIG with 0, 1, 8, 64 sleeping children | - | $(us "$c0"), $(us "$c1"), $(us "$c8"), $(us "$c64") us | $(us "$p64") us per child | linear: $v3 |"
 	echo "| context switch, pipe round trip, inherited task-clock | $(us "$sb") us | $(us "$sp") us | $(printf %.3f "$r4") | within noise ($(printf %.1f "$(calc "$noise * 100")")%): $v4 |"
 	echo
-	echo "What a change costs in trace, on the test module's AUX tracer (a record at each"
+	echo "What a change costs in trace, on the test PMU's AUX tracer (a record at each"
 	echo "multiple of 100 us while it runs, CPU-wide; 200 changes each way, alternately;"
 	echo "median, and p10-p90 in brackets):"
 	echo

@@ -7,9 +7,9 @@
 # build perf and libperf's tests (scripts/perf.sh, -Werror), in build/perf,
 # which the perf stage then finds up to date.
 # A patch that changes no file of the kernel's build (perf, selftests,
-# documentation) is not rebuilt, nor, once a kernel was built here, one
-# that changes no file which that kernel's build read (CoreSight on
-# x86_64): a "#" line says so.
+# documentation) is not rebuilt, nor, once a kernel was built in this run,
+# one that only modifies sources that its build does not compile (see
+# reads(); CoreSight's and Arm SPE's on x86_64): a "#" line says so.
 # Prints one "ok"/"not ok" line per check; restores build/linux's HEAD.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,18 +38,22 @@ if [ "$(cd "$tree" && sh scripts/checker-valid.sh sparse 2>/dev/null)" != 1 ]; t
 	checks="W=1/kernel-doc"
 fi
 
-# reads NAME FILE... : whether the last build of build/NAME read one of
-# FILEs: a Kconfig, Makefile or Kbuild file, a file under scripts/, or a
-# file that the .cmd file of an object lists (a new source comes with a
-# Makefile, a new header with a source that includes it).
+# reads NAME FILE... : whether a build of build/NAME may read one of the
+# modified FILEs.  Only a .c, .h or .S file outside tools/ can be left out,
+# when no .cmd file of the objects of its last build names a file of that
+# name (kbuild keeps paths unnormalised: "events/amd/../perf_event.h"):
+# then nothing it compiles includes it.  Anything else (a Kconfig,
+# Makefile or Kbuild file, a script, an awk table, tools/) counts as read.
 reads() {
 	local name=$1 f
 	shift
 	for f; do
-		case $f in */Kconfig* | Kconfig* | */Makefile* | Makefile* | */Kbuild* | Kbuild* | scripts/*)
-			return 0 ;;
+		case $f in
+		tools/*) return 0 ;;
+		*.c | *.h | *.S) ;;
+		*) return 0 ;;
 		esac
-		grep -rqsF --include='.*.cmd' -e "/linux/$f" "$top/build/$name" && return 0
+		grep -rqsF --include='.*.cmd' -e "/${f##*/}" "$top/build/$name" && return 0
 	done
 	return 1
 }
@@ -63,18 +67,22 @@ for c in $(git -C "$tree" rev-list --reverse base.."$head"); do
 	git -C "$tree" checkout -q "$c"
 	# perf, selftests and documentation are not read by the kernel's build:
 	# a patch that touches nothing else builds as the one before it.
-	kernel=$(git -C "$tree" diff-tree --no-commit-id --name-only -r "$c" -- . \
-		':!tools/perf' ':!tools/lib/perf' ':!tools/testing' ':!*.rst' ':!*.txt' \
-		':!MAINTAINERS')
+	not_kernel=(':!tools/perf' ':!tools/lib/perf' ':!tools/testing' ':!*.rst' ':!*.txt'
+		    ':!MAINTAINERS')
+	mapfile -t kernel < <(git -C "$tree" diff-tree --no-commit-id --name-only -r "$c" -- . \
+		"${not_kernel[@]}")
+	# a new, removed or renamed file: a change of what the build reads
+	new=$(git -C "$tree" diff-tree --no-commit-id --name-only -r --diff-filter=ADRC "$c" -- . \
+		"${not_kernel[@]}")
 	for arch in x86_64 arm64; do
-		if [ -z "$kernel" ]; then
+		if [ ${#kernel[@]} -eq 0 ]; then
 			echo "# [$i/$n] $arch: no file of the kernel's build changed, not rebuilt"
 			continue
 		fi
 		[ $arch = x86_64 ] && name=x86_64 || name=arm64-min
 		# Built here at an earlier state whose build read none of these
 		# files, it builds now: nothing it reads changed since.
-		if [ -n "${built[$name]:-}" ] && ! reads $name $kernel; then
+		if [ -n "${built[$name]:-}" ] && [ -z "$new" ] && ! reads $name "${kernel[@]}"; then
 			echo "# [$i/$n] $arch: no file that its build reads changed, not rebuilt"
 			continue
 		fi

@@ -15,9 +15,8 @@
 #                sockets (perf daemon) and the perf core's KUnit suite (not
 #                run at boot), for make bench and the stages regress and
 #                kunit-x86_64
-#   x86_64-base  the same without the KUnit suite, from the base without
-#                the series (build/base-src, a git worktree of build/linux
-#                at tag base)
+#   x86_64-base  the same from the base without the series (build/base-src,
+#                a git worktree of build/linux at tag base)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
@@ -28,8 +27,9 @@ arm64-min)	set -- arm64 allnoconfig arm64-min.config debug.config ;;
 arm64-board)	set -- arm64 defconfig arm64-board-trim.config arm64-coresight.config
 		[ -z "${BOARD_CONFIG:-}" ] ||
 			set -- arm64 "$(realpath "$BOARD_CONFIG")" arm64-coresight.config ;;
-x86_64-bench)	set -- x86_64 allnoconfig qemu-x86_64.config daemon.config kunit.config ;;
-x86_64-base)	set -- x86_64 allnoconfig qemu-x86_64.config daemon.config ;;
+x86_64-bench)	set -- x86_64 allnoconfig qemu-x86_64.config daemon.config kunit.config \
+			perf-kunit.config ;;
+x86_64-base)	set -- x86_64 allnoconfig qemu-x86_64.config daemon.config kunit.config ;;
 *)		echo "build: no kernel '$name'" >&2; exit 1 ;;
 esac
 arch=$1 base=$2

@@ -33,7 +33,7 @@ if [ ! -f "$test" ]; then
 fi
 rm -rf "$d"
 mkdir -p "$d/guest/tests/shell"
-# bisect leaves arm64-min built at HEAD; when it did not run, build it.
+# Up to date after bisect and kunit-arm64, which build it; else build it.
 if [ "$arch" = arm64 ] && ! bash "$top/scripts/build.sh" arm64-min > "$d/build.log" 2>&1; then
 	tail -n 20 "$d/build.log"
 	echo "not ok $name: build/arm64-min does not build (see build/$name/build.log)"
