@@ -4,7 +4,7 @@
 # builds anyway, with the suites built in and off unless kunit.enable=1:
 # on x86_64 the perf core's (kernel/events/.kunitconfig) in
 # build/x86_64-bench, the kernel of the regress stage and make bench
-# (configs/kunit.config); on arm64 CoreSight's
+# (configs/kunit.config, configs/perf-kunit.config); on arm64 CoreSight's
 # (drivers/hwtracing/coresight/.kunitconfig) and Arm SPE's
 # (drivers/perf/.kunitconfig) in build/arm64-min, the debug guest.  The
 # core's suite builds the test PMU in, which the debug guests keep a module
