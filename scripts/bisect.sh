@@ -10,7 +10,8 @@
 # documentation) is not rebuilt, nor, once a kernel was built in this run,
 # one that only modifies sources that its build does not compile (see
 # reads(); CoreSight's and Arm SPE's on x86_64): a "#" line says so.
-# Prints one "ok"/"not ok" line per check; restores build/linux's HEAD.
+# Prints one "ok"/"not ok" line per check, with the seconds it took;
+# restores build/linux's HEAD.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 tree=$top/build/linux
@@ -24,10 +25,12 @@ files=$(git -C "$tree" diff --name-only base HEAD -- '*.c' '*.h' \
 	':!tools/perf' ':!tools/lib/perf' ':!tools/include')
 n=$(git -C "$tree" rev-list --count base..HEAD)
 git -C "$tree" checkout -q base
+t=$SECONDS
 for name in x86_64 arm64-min; do
 	CONFIG_ONLY=1 bash "$top/scripts/build.sh" $name >>"$log" 2>&1
 done
 bash "$top/scripts/warnings.sh" $files > "$top/build/warnings-base.txt"
+echo "# the base configured and its warnings listed ($((SECONDS - t)) s)"
 
 # Linux 7.x needs a sparse that knows __typeof_unqual__; kbuild skips an
 # older one (Debian 12's 0.6.4) with a warning of its own, so say it here.
@@ -87,9 +90,10 @@ for c in $(git -C "$tree" rev-list --reverse base.."$head"); do
 			continue
 		fi
 		unset "built[$name]"
+		t=$SECONDS
 		if bash "$top/scripts/build.sh" $name >>"$log" 2>&1; then
 			built[$name]=1
-			echo "ok [$i/$n] builds on $arch: $subj"
+			echo "ok [$i/$n] builds on $arch: $subj ($((SECONDS - t)) s)"
 		else
 			echo "not ok [$i/$n] builds on $arch: $subj (see build/bisect.log)"
 			fail=1
@@ -98,8 +102,9 @@ for c in $(git -C "$tree" rev-list --reverse base.."$head"); do
 	if [ -n "$(git -C "$tree" diff-tree --no-commit-id --name-only -r "$c" -- \
 			tools/perf tools/lib/perf tools/include ':!*.txt' \
 			':!tools/perf/Documentation' ':!tools/perf/tests/shell')" ]; then
+		t=$SECONDS
 		if bash "$top/scripts/perf.sh" >>"$log" 2>&1; then
-			echo "ok [$i/$n] builds perf and libperf's tests: $subj"
+			echo "ok [$i/$n] builds perf and libperf's tests: $subj ($((SECONDS - t)) s)"
 		else
 			echo "not ok [$i/$n] builds perf and libperf's tests: $subj (see build/bisect.log)"
 			fail=1
@@ -112,10 +117,11 @@ for c in $(git -C "$tree" rev-list --reverse base.."$head"); do
 	fi
 	# A header's warnings show in the files that include it.
 	case $touched in *.h*) touched=$files ;; esac
+	t=$SECONDS
 	bash "$top/scripts/warnings.sh" $touched > "$top/build/warnings.txt"
 	new=$(LC_ALL=C comm -13 "$top/build/warnings-base.txt" "$top/build/warnings.txt")
 	if [ -z "$new" ]; then
-		echo "ok [$i/$n] adds no $checks warning: $subj"
+		echo "ok [$i/$n] adds no $checks warning: $subj ($((SECONDS - t)) s)"
 	else
 		echo "not ok [$i/$n] adds $checks warnings: $subj"
 		echo "$new" | sed 's/^/#   /'

@@ -3,7 +3,8 @@
 # base target (allnoconfig, defconfig) and fragments in configs/, with
 # ccache; the kernel, its modules and its uapi headers.  Incremental.
 # With CONFIG_ONLY=1, configure and prepare the tree only.
-#   x86_64       the QEMU kernel: demo, selftests (debug options on)
+#   x86_64       the QEMU kernel: demo, selftests, perf's tests, the perf
+#                core's KUnit suite (debug options on)
 #   arm64-min    a small arm64 kernel with CoreSight, for per-patch builds,
 #                and the arm64 QEMU kernel (debug options on)
 #   arm64-board  CoreSight for real boards, on the board's own configuration
@@ -11,10 +12,7 @@
 #                with LSMOD=FILE, the board's lsmod output, only the modules
 #                it loads: make localmodconfig), or without it on defconfig
 #                less what a board needs neither to boot nor to trace
-#   x86_64-bench the QEMU kernel without the debug options, with AF_UNIX
-#                sockets (perf daemon) and the perf core's KUnit suite (not
-#                run at boot), for make bench and the stages regress and
-#                kunit-x86_64
+#   x86_64-bench the QEMU kernel without the debug options, for make bench
 #   x86_64-base  the same from the base without the series (build/base-src,
 #                a git worktree of build/linux at tag base)
 set -euo pipefail
@@ -27,9 +25,7 @@ arm64-min)	set -- arm64 allnoconfig arm64-min.config debug.config ;;
 arm64-board)	set -- arm64 defconfig arm64-board-trim.config arm64-coresight.config
 		[ -z "${BOARD_CONFIG:-}" ] ||
 			set -- arm64 "$(realpath "$BOARD_CONFIG")" arm64-coresight.config ;;
-x86_64-bench)	set -- x86_64 allnoconfig qemu-x86_64.config daemon.config kunit.config \
-			perf-kunit.config ;;
-x86_64-base)	set -- x86_64 allnoconfig qemu-x86_64.config daemon.config kunit.config ;;
+x86_64-bench|x86_64-base) set -- x86_64 allnoconfig qemu-x86_64.config ;;
 *)		echo "build: no kernel '$name'" >&2; exit 1 ;;
 esac
 arch=$1 base=$2

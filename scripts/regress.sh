@@ -6,15 +6,15 @@
 # base's perf and not with the series' is "not ok"; one that passes with
 # both is "ok"; one that fails or skips with the base's too is a "#" line.
 # The shell tests run under the host's bash, which goes into the guest, on
-# the non-debug kernel (build/x86_64-bench: perf daemon needs AF_UNIX and
-# inotify, and the tests take minutes under TCG).  PERF=FILE: FILE is the
+# the debug kernel (lockdep, KASAN, kmemleak; with the AF_UNIX sockets and
+# inotify that perf daemon needs).  PERF=FILE: FILE is the
 # series' perf instead, for checking this stage against another one;
 # TESTS="daemon.sh ...": these shell tests only.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
 d=$top/build/regress
-b=$top/build/x86_64-bench
+b=$top/build/x86_64
 
 # The shell tests of what the series touches: --control, through perf
 # daemon's sessions and TPEBS (which needs Intel's PMU: it skips here), the
@@ -33,9 +33,9 @@ fi
 
 rm -rf "$d"
 mkdir -p "$d/guest" "$d/root/lib/x86_64-linux-gnu" "$d/root/lib64" "$d/root/bin"
-if ! bash "$top/scripts/build.sh" x86_64-bench > "$d/build.log" 2>&1; then
+if ! bash "$top/scripts/build.sh" x86_64 > "$d/build.log" 2>&1; then
 	tail -n 20 "$d/build.log"
-	echo "not ok regress: build/x86_64-bench does not build (see build/regress/build.log)"
+	echo "not ok regress: build/x86_64 does not build (see build/regress/build.log)"
 	exit 1
 fi
 for p in base x86_64; do
