@@ -10,8 +10,8 @@
 # documentation) is not rebuilt, nor, once a kernel was built in this run,
 # one that only modifies sources that its build does not compile (see
 # reads(); CoreSight's and Arm SPE's on x86_64): a "#" line says so.
-# Prints one "ok"/"not ok" line per check, with the seconds it took;
-# restores build/linux's HEAD.
+# Prints one "ok"/"not ok" line per check, an "ok" line with the seconds
+# its check took; restores build/linux's HEAD.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 tree=$top/build/linux

@@ -47,13 +47,15 @@ rm -f "$build/test.log"
 # Where /dev/kvm opens but runs no guest (seen on a build machine: no
 # console output in 300 s, all of it system time), that hangs: its QEMU
 # runs under TCG alone, as scripts/qemu.sh runs every other guest.
-qemu=$(command -v "qemu-system-${arch/arm64/aarch64}")
+qemu=qemu-system-${arch/arm64/aarch64}
+real=$(PATH=${PATH//"$top/build/tcg:"/} command -v "$qemu") ||
+	{ echo "not ok kunit $arch: no $qemu"; exit 1; }
 mkdir -p "$top/build/tcg"
 printf '%s\n' '#!/bin/bash' 'args=()' 'while [ $# -gt 0 ]; do' \
 	'	case $1,${2:-} in -accel,kvm | -accel,hvf) shift 2; continue ;; esac' \
-	'	args+=("$1")' '	shift' 'done' "exec $qemu \"\${args[@]}\"" \
-	> "$top/build/tcg/${qemu##*/}"
-chmod +x "$top/build/tcg/${qemu##*/}"
+	'	args+=("$1")' '	shift' 'done' "exec $(printf %q "$real") \"\${args[@]}\"" \
+	> "$top/build/tcg/$qemu"
+chmod +x "$top/build/tcg/$qemu"
 # One line per test case, and per parameter of a parameterized one.
 PATH=$top/build/tcg:$PATH python3 tools/testing/kunit/kunit.py exec --arch="$arch" --build_dir="$build" \
 	"${suites[@]/#/--kunitconfig=}" --timeout=300 '*drv_config' 2>&1 |
