@@ -57,8 +57,8 @@ printf '%s\n' '#!/bin/bash' 'args=()' 'while [ $# -gt 0 ]; do' \
 	> "$top/build/tcg/$qemu"
 chmod +x "$top/build/tcg/$qemu"
 # One line per test case, and per parameter of a parameterized one.
-PATH=$top/build/tcg:$PATH python3 tools/testing/kunit/kunit.py exec --arch="$arch" --build_dir="$build" \
-	"${suites[@]/#/--kunitconfig=}" --timeout=300 '*drv_config' 2>&1 |
+PATH=$top/build/tcg:$PATH python3 tools/testing/kunit/kunit.py exec --arch="$arch" \
+	--build_dir="$build" "${suites[@]/#/--kunitconfig=}" --timeout=300 '*drv_config' 2>&1 |
 	tee "$top/build/kunit-$arch.log" |
 	sed -un "s/^\[[0-9:]*\] *\[PASSED\] \(.*\)$/ok kunit $arch: \1/p
 		 s/^\[[0-9:]*\] *\[SKIPPED\] \(.*\)$/ok kunit $arch: \1 # SKIP/p
