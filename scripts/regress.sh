@@ -7,9 +7,9 @@
 # both is "ok"; one that fails or skips with the base's too is a "#" line.
 # The shell tests run under the host's bash, which goes into the guest, on
 # the debug kernel (lockdep, KASAN, kmemleak; with the AF_UNIX sockets and
-# inotify that perf daemon needs).  PERF=FILE: FILE is the
-# series' perf instead, for checking this stage against another one;
-# TESTS="daemon.sh ...": these shell tests only.
+# inotify that perf daemon needs).  PERF=FILE: FILE is the series' perf
+# instead, for checking this stage against another one; TESTS="daemon.sh
+# ...": these shell tests only.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/lib.sh"
